@@ -1,0 +1,37 @@
+"""arq worker settings for the distributed mode."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from arq import cron
+from arq.connections import RedisSettings
+
+from cms.adapters.jobs.functions import BUS_FACTORY, PERIODIC_JOBS
+from cms.core.shared.bus import MessageBus
+
+
+def worker_settings(
+    redis_url: str,
+    bus_factory: Callable[[], MessageBus],
+    on_shutdown: Callable[[], Awaitable[None]],
+) -> dict[str, Any]:
+    """The settings `arq.run_worker` takes; the composition root supplies the bus."""
+
+    async def startup(ctx: dict[str, Any]) -> None:
+        ctx[BUS_FACTORY] = bus_factory
+
+    async def shutdown(ctx: dict[str, Any]) -> None:
+        await on_shutdown()
+
+    return {
+        "functions": [job.function for job in PERIODIC_JOBS],
+        "cron_jobs": [
+            cron(job.function, minute=job.minute, run_at_startup=True)  # type: ignore[arg-type]
+            for job in PERIODIC_JOBS
+        ],
+        "redis_settings": RedisSettings.from_dsn(redis_url),
+        "on_startup": startup,
+        "on_shutdown": shutdown,
+    }

@@ -1,0 +1,81 @@
+"""The read side of accounts on SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from cms.adapters.sql.accounts_repositories import organisation_from_row
+from cms.adapters.sql.tables import organisations, users
+from cms.core.accounts.model import (
+    AccountStatus,
+    MfaChannel,
+    Organisation,
+    OrganisationKind,
+    Role,
+)
+from cms.core.accounts.queries import UserView
+
+
+class SqlAccountQueries:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def users_by_ids(self, user_ids: Iterable[str]) -> dict[str, UserView]:
+        ids = list(set(user_ids))
+        if not ids:
+            return {}
+        query = (
+            select(
+                users,
+                organisations.c.name.label("org_name"),
+                organisations.c.kind,
+                organisations.c.short_code,
+            )
+            .join(organisations, organisations.c.id == users.c.organisation_id)
+            .where(users.c.id.in_(ids))
+        )
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+        return {
+            row.id: UserView(
+                id=row.id,
+                name=row.name,
+                email=row.email,
+                organisation=Organisation(
+                    id=row.organisation_id,
+                    name=row.org_name,
+                    kind=OrganisationKind(row.kind),
+                    short_code=row.short_code,
+                ),
+                roles=frozenset(Role(role) for role in row.roles),
+                status=AccountStatus(row.status),
+                last_sign_in_at=row.last_sign_in_at,
+                mfa_channel=MfaChannel(row.mfa_channel) if row.mfa_channel else None,
+            )
+            for row in rows
+        }
+
+    async def organisations_by_ids(
+        self, organisation_ids: Iterable[str]
+    ) -> dict[str, Organisation]:
+        return await self._organisations(organisations.c.id, organisation_ids, key="id")
+
+    async def organisations_by_short_codes(
+        self, short_codes: Iterable[str]
+    ) -> dict[str, Organisation]:
+        return await self._organisations(organisations.c.short_code, short_codes, key="short_code")
+
+    async def _organisations(
+        self, column: object, values: Iterable[str], key: str
+    ) -> dict[str, Organisation]:
+        wanted = list(set(values))
+        if not wanted:
+            return {}
+        query = select(organisations).where(column.in_(wanted))  # type: ignore[attr-defined]
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+        found = [organisation_from_row(row) for row in rows]
+        return {getattr(org, key): org for org in found}

@@ -1,0 +1,151 @@
+"""SQL repositories of the accounts module."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from cms.adapters.sql.tables import organisations, sessions, users
+from cms.core.accounts.model import (
+    AccountStatus,
+    MfaChannel,
+    Organisation,
+    OrganisationKind,
+    Role,
+    Session,
+    UserAccount,
+)
+
+
+def organisation_from_row(row: Any) -> Organisation:
+    return Organisation(
+        id=row.id, name=row.name, kind=OrganisationKind(row.kind), short_code=row.short_code
+    )
+
+
+def user_from_row(row: Any) -> UserAccount:
+    return UserAccount(
+        id=row.id,
+        organisation_id=row.organisation_id,
+        name=row.name,
+        email=row.email,
+        roles=frozenset(Role(role) for role in row.roles),
+        status=AccountStatus(row.status),
+        password_hash=row.password_hash,
+        created_at=row.created_at,
+        activated_at=row.activated_at,
+        last_sign_in_at=row.last_sign_in_at,
+        mfa_channel=MfaChannel(row.mfa_channel) if row.mfa_channel else None,
+    )
+
+
+def user_values(user: UserAccount) -> dict[str, Any]:
+    return {
+        "id": user.id,
+        "organisation_id": user.organisation_id,
+        "name": user.name,
+        "email": user.email,
+        "roles": sorted(role.value for role in user.roles),
+        "status": user.status.value,
+        "password_hash": user.password_hash,
+        "created_at": user.created_at,
+        "activated_at": user.activated_at,
+        "last_sign_in_at": user.last_sign_in_at,
+        "mfa_channel": user.mfa_channel.value if user.mfa_channel else None,
+    }
+
+
+class SqlUserRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def by_email(self, email: str) -> UserAccount | None:
+        row = (await self._connection.execute(select(users).where(users.c.email == email))).first()
+        return user_from_row(row) if row else None
+
+    async def get(self, user_id: str) -> UserAccount | None:
+        row = (await self._connection.execute(select(users).where(users.c.id == user_id))).first()
+        return user_from_row(row) if row else None
+
+    async def add(self, user: UserAccount) -> None:
+        await self._connection.execute(insert(users).values(**user_values(user)))
+
+    async def save(self, user: UserAccount) -> None:
+        values = user_values(user)
+        del values["id"]
+        await self._connection.execute(update(users).where(users.c.id == user.id).values(**values))
+
+
+class SqlOrganisationRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def get(self, organisation_id: str) -> Organisation | None:
+        query = select(organisations).where(organisations.c.id == organisation_id)
+        row = (await self._connection.execute(query)).first()
+        return organisation_from_row(row) if row else None
+
+    async def by_short_code(self, short_code: str) -> Organisation | None:
+        query = select(organisations).where(organisations.c.short_code == short_code)
+        row = (await self._connection.execute(query)).first()
+        return organisation_from_row(row) if row else None
+
+    async def add(self, organisation: Organisation) -> None:
+        await self._connection.execute(
+            insert(organisations).values(
+                id=organisation.id,
+                name=organisation.name,
+                kind=organisation.kind.value,
+                short_code=organisation.short_code,
+            )
+        )
+
+
+class SqlSessionRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def add(self, session: Session) -> None:
+        await self._connection.execute(
+            insert(sessions).values(
+                token_hash=session.token_hash,
+                user_id=session.user_id,
+                created_at=session.created_at,
+                last_seen_at=session.last_seen_at,
+                revoked_at=session.revoked_at,
+            )
+        )
+
+    async def by_token_hash(self, token_hash: str) -> Session | None:
+        query = select(sessions).where(sessions.c.token_hash == token_hash)
+        row = (await self._connection.execute(query)).first()
+        if row is None:
+            return None
+        return Session(
+            token_hash=row.token_hash,
+            user_id=row.user_id,
+            created_at=row.created_at,
+            last_seen_at=row.last_seen_at,
+            revoked_at=row.revoked_at,
+        )
+
+    async def touch(self, token_hash: str, at: datetime) -> None:
+        await self._connection.execute(
+            update(sessions).where(sessions.c.token_hash == token_hash).values(last_seen_at=at)
+        )
+
+    async def revoke(self, token_hash: str, at: datetime) -> None:
+        await self._connection.execute(
+            update(sessions)
+            .where(sessions.c.token_hash == token_hash, sessions.c.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )
+
+    async def delete_created_before(self, cutoff: datetime) -> int:
+        result = await self._connection.execute(
+            delete(sessions).where(sessions.c.created_at < cutoff)
+        )
+        return int(result.rowcount or 0)

@@ -1,0 +1,189 @@
+"""The read side of contacts on SQL: visible contacts, keyset pages and histories."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Sequence
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, false, func, select, true
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from cms.adapters.sql.tables import contacts, event_log
+from cms.core.addresses.address import Address
+from cms.core.addresses.postcode import Postcode
+from cms.core.contacts.crn import Crn
+from cms.core.contacts.lifecycle import ContactStatus
+from cms.core.contacts.queries import (
+    ContactFilterSpec,
+    ContactView,
+    HistoryEntry,
+    InvalidCursor,
+    Page,
+)
+from cms.core.contacts.values import MarketSector, MncReason
+from cms.core.contacts.visibility import ContactScope
+from cms.core.shared.calendar import UK
+
+_ADDRESS_FIELDS = (
+    "organisation_name",
+    "department_name",
+    "sub_building_name",
+    "building_name",
+    "building_number",
+    "po_box",
+    "dependent_thoroughfare",
+    "thoroughfare",
+    "double_dependent_locality",
+    "dependent_locality",
+)
+
+
+def address_from_payload(payload: dict[str, Any]) -> Address:
+    return Address(
+        udprn=payload.get("udprn"),
+        postcode=Postcode.parse(payload["postcode"]),
+        post_town=payload["post_town"],
+        **{name: payload.get(name) for name in _ADDRESS_FIELDS},
+    )
+
+
+def view_from_row(row: Any) -> ContactView:
+    return ContactView(
+        crn=row.crn,
+        status=ContactStatus(row.status),
+        raised_at=row.raised_at,
+        raised_by_id=row.raised_by,
+        shipper_organisation_id=row.shipper_organisation_id,
+        network=row.network,
+        address=address_from_payload(row.address),
+        manual_address=row.manual_address,
+        ldz=row.ldz,
+        market_sector=MarketSector(row.market_sector),
+        annual_quantity_kwh=row.annual_quantity_kwh,
+        reason=MncReason(row.reason),
+        meter_serial_number=row.meter_serial_number,
+        site_contact_name=row.site_contact_name,
+        site_contact_phone=row.site_contact_phone,
+        notes=row.notes,
+        mprn=row.mprn,
+        assignee_id=row.assignee_id,
+        due_by=row.due_by,
+    )
+
+
+def scope_condition(scope: ContactScope) -> ColumnElement[bool]:
+    if scope.everything:
+        return true()
+    if scope.shipper_organisation_id is not None:
+        return contacts.c.shipper_organisation_id == scope.shipper_organisation_id
+    if scope.allocated_network is not None:
+        return contacts.c.allocated_network == scope.allocated_network
+    return false()
+
+
+def encode_cursor(seq: int) -> str:
+    return base64.urlsafe_b64encode(f"contact:{seq}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        kind, _, value = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
+        if kind != "contact" or not value.isdigit():
+            raise ValueError(cursor)
+        return int(value)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+        raise InvalidCursor() from error
+
+
+def _uk_day_start(day: Any) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=UK).astimezone(UTC)
+
+
+def filter_conditions(spec: ContactFilterSpec, now: datetime) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if spec.statuses:
+        conditions.append(contacts.c.status.in_([status.value for status in spec.statuses]))
+    if spec.postcode is not None:
+        conditions.append(contacts.c.postcode == str(spec.postcode))
+    if spec.mprn is not None:
+        conditions.append(contacts.c.mprn == str(spec.mprn))
+    if spec.raised_from is not None:
+        conditions.append(contacts.c.raised_at >= _uk_day_start(spec.raised_from))
+    if spec.raised_to is not None:
+        conditions.append(contacts.c.raised_at < _uk_day_start(spec.raised_to + timedelta(days=1)))
+    if spec.overdue is True:
+        conditions.append(and_(contacts.c.due_by.is_not(None), contacts.c.due_by < now))
+    elif spec.overdue is False:
+        conditions.append(contacts.c.due_by.is_(None) | (contacts.c.due_by >= now))
+    return conditions
+
+
+class SqlContactQueries:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def get(self, crn: Crn, scope: ContactScope) -> ContactView | None:
+        query = select(contacts).where(contacts.c.crn == str(crn), scope_condition(scope))
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(query)).first()
+        return view_from_row(row) if row else None
+
+    async def page(
+        self,
+        scope: ContactScope,
+        spec: ContactFilterSpec,
+        first: int,
+        after: str | None,
+        now: datetime,
+    ) -> Page[ContactView]:
+        conditions = [scope_condition(scope), *filter_conditions(spec, now)]
+        # Newest first by a monotonic key: contacts raised meanwhile land before the first
+        # page, so a cursor never skips or repeats one.
+        page_conditions = list(conditions)
+        if after is not None:
+            page_conditions.append(contacts.c.seq < decode_cursor(after))
+        query = (
+            select(contacts)
+            .where(*page_conditions)
+            .order_by(contacts.c.seq.desc())
+            .limit(first + 1)
+        )
+        count = select(func.count()).select_from(contacts).where(*conditions)
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+            total = int((await connection.execute(count)).scalar_one())
+        return Page(
+            items=[(encode_cursor(row.seq), view_from_row(row)) for row in rows[:first]],
+            has_next_page=len(rows) > first,
+            total_count=total,
+        )
+
+    async def history(self, crns: Sequence[str]) -> dict[str, list[HistoryEntry]]:
+        query = (
+            select(event_log)
+            .where(event_log.c.stream_type == "contacts", event_log.c.stream_id.in_(list(crns)))
+            .order_by(event_log.c.position)
+        )
+        histories: dict[str, list[HistoryEntry]] = {crn: [] for crn in crns}
+        async with self._engine.connect() as connection:
+            for row in (await connection.execute(query)).all():
+                payload = row.payload
+                histories[row.stream_id].append(
+                    HistoryEntry(
+                        at=row.occurred_at,
+                        actor_id=row.actor_id,
+                        kind=row.kind,
+                        from_status=_status(payload.get("from_status")),
+                        to_status=_status(payload.get("to_status")),
+                        note=payload.get("note"),
+                    )
+                )
+        return histories
+
+
+def _status(value: str | None) -> ContactStatus | None:
+    return ContactStatus(value) if value else None

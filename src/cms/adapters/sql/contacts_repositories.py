@@ -1,0 +1,132 @@
+"""SQL repositories of the contacts module (write side)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, insert, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from cms.adapters.sql.tables import contacts, crn_counters, submissions
+from cms.core.contacts.crn import Crn
+from cms.core.contacts.lifecycle import FINAL_STATUSES
+from cms.core.contacts.model import MncContact, address_payload
+from cms.core.contacts.ports import DuplicateOpenContact, OpenContactRef
+
+
+def contact_values(contact: MncContact) -> dict[str, Any]:
+    site, request = contact.site, contact.request
+    is_open = contact.status not in FINAL_STATUSES
+    key = site.address.matching_key()
+    return {
+        "crn": str(contact.crn),
+        "contact_type": contact.crn.contact_type,
+        "status": contact.status.value,
+        "version": contact.version,
+        "shipper_organisation_id": contact.shipper_organisation_id,
+        "raised_by": contact.raised_by,
+        "raised_at": contact.raised_at,
+        "network": site.network,
+        "ldz": site.ldz.value,
+        "udprn": site.udprn,
+        "manual_address": site.manual,
+        "address": address_payload(site.address),
+        "address_key": key,
+        "postcode": str(site.address.postcode),
+        "open_udprn": site.udprn if is_open else None,
+        "open_address_key": key if is_open and site.manual else None,
+        "market_sector": request.market_sector.value,
+        "annual_quantity_kwh": request.annual_quantity_kwh,
+        "reason": request.reason.value,
+        "meter_serial_number": request.meter_serial_number,
+        "site_contact_name": request.site_contact_name,
+        "site_contact_phone": request.site_contact_phone,
+        "notes": request.notes,
+        "mprn": str(contact.mprn) if contact.mprn else None,
+        "assignee_id": contact.assignee_id,
+        "asked_from": contact.asked_from.value if contact.asked_from else None,
+        "due_by": contact.due_by,
+    }
+
+
+class SqlContactRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def add(self, contact: MncContact) -> None:
+        try:
+            async with self._connection.begin_nested():
+                await self._connection.execute(insert(contacts).values(**contact_values(contact)))
+        except IntegrityError as error:
+            message = str(error.orig).lower()
+            if "open_udprn" in message or "open_address_key" in message:
+                raise DuplicateOpenContact(str(contact.crn)) from error
+            raise
+
+    async def open_contact_at(self, udprn: str | None, address_key: str) -> OpenContactRef | None:
+        conditions: list[ColumnElement[bool]] = [
+            (contacts.c.address_key == address_key)
+            & contacts.c.status.not_in([status.value for status in FINAL_STATUSES])
+        ]
+        if udprn is not None:
+            conditions.append(contacts.c.open_udprn == udprn)
+        query = (
+            select(contacts.c.crn, contacts.c.shipper_organisation_id)
+            .where(or_(*conditions))
+            .limit(1)
+        )
+        row = (await self._connection.execute(query)).first()
+        if row is None:
+            return None
+        return OpenContactRef(
+            crn=Crn.parse(row.crn), shipper_organisation_id=row.shipper_organisation_id
+        )
+
+
+class SqlCrnSequence:
+    """One counter row per contact type and year, incremented atomically by an upsert."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def next_value(self, contact_type: str, year: int) -> int:
+        dialect = self._connection.dialect.name
+        insert_ = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement = (
+            insert_(crn_counters)
+            .values(contact_type=contact_type, year=year, last_value=1)
+            .on_conflict_do_update(
+                index_elements=[crn_counters.c.contact_type, crn_counters.c.year],
+                set_={"last_value": crn_counters.c.last_value + 1},
+            )
+            .returning(crn_counters.c.last_value)
+        )
+        return int((await self._connection.execute(statement)).scalar_one())
+
+
+class SqlSubmissionLog:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def record(
+        self,
+        *,
+        at: datetime,
+        shipper_organisation_id: str,
+        user_id: str,
+        crn: str | None,
+        reason_codes: tuple[str, ...],
+    ) -> None:
+        await self._connection.execute(
+            insert(submissions).values(
+                at=at,
+                shipper_organisation_id=shipper_organisation_id,
+                user_id=user_id,
+                crn=crn,
+                accepted=crn is not None,
+                reason_codes=list(reason_codes),
+            )
+        )

@@ -1,0 +1,200 @@
+"""The relational schema, shared by SQLite and PostgreSQL (Alembic migrations follow it)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware instants on both databases (SQLite keeps no offset: store UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored: give a timezone")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+organisations = Table(
+    "organisations",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(120), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("short_code", String(16), nullable=False, unique=True),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("organisation_id", ForeignKey("organisations.id"), nullable=False, index=True),
+    Column("name", String(120), nullable=False),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("roles", JSON, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("password_hash", String(255)),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("activated_at", UtcDateTime),
+    Column("last_sign_in_at", UtcDateTime),
+    Column("mfa_channel", String(8)),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", ForeignKey("users.id"), nullable=False, index=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("last_seen_at", UtcDateTime, nullable=False),
+    Column("revoked_at", UtcDateTime),
+)
+
+contacts = Table(
+    "contacts",
+    metadata,
+    # A monotonic surrogate key: the keyset for stable pagination, newest first.
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("crn", String(32), nullable=False, unique=True),
+    Column("contact_type", String(8), nullable=False),
+    Column("status", String(24), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("shipper_organisation_id", ForeignKey("organisations.id"), nullable=False, index=True),
+    Column("raised_by", ForeignKey("users.id"), nullable=False),
+    Column("raised_at", UtcDateTime, nullable=False),
+    Column("network", String(16), nullable=False),
+    Column("allocated_network", String(16), index=True),
+    Column("ldz", String(2), nullable=False),
+    Column("udprn", String(8)),
+    Column("manual_address", Boolean, nullable=False),
+    Column("address", JSON, nullable=False),
+    Column("address_key", String(400), nullable=False, index=True),
+    Column("postcode", String(8), nullable=False, index=True),
+    # Set while the contact is open, cleared when it closes: the unique constraints make
+    # "one open contact per delivery point" hold even between concurrent submissions.
+    Column("open_udprn", String(8), unique=True),
+    Column("open_address_key", String(400), unique=True),
+    Column("market_sector", String(24), nullable=False),
+    Column("annual_quantity_kwh", BigInteger, nullable=False),
+    Column("reason", String(24), nullable=False),
+    Column("meter_serial_number", String(14)),
+    Column("site_contact_name", String(60)),
+    Column("site_contact_phone", String(20)),
+    Column("notes", Text),
+    Column("mprn", String(10), unique=True),
+    Column("assignee_id", ForeignKey("users.id"), index=True),
+    Column("asked_from", String(24)),
+    Column("due_by", UtcDateTime),
+)
+
+event_log = Table(
+    "event_log",
+    metadata,
+    Column("position", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(36), nullable=False, unique=True),
+    Column("stream_type", String(32), nullable=False),
+    Column("stream_id", String(64), nullable=False),
+    Column("kind", String(48), nullable=False),
+    Column("actor_id", String(36)),
+    Column("occurred_at", UtcDateTime, nullable=False),
+    Column("payload", JSON, nullable=False),
+    Index("ix_event_log_stream", "stream_id", "position"),
+)
+
+crn_counters = Table(
+    "crn_counters",
+    metadata,
+    Column("contact_type", String(8), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("last_value", Integer, nullable=False),
+)
+
+submissions = Table(
+    "submissions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", UtcDateTime, nullable=False, index=True),
+    Column("shipper_organisation_id", ForeignKey("organisations.id"), nullable=False),
+    Column("user_id", ForeignKey("users.id"), nullable=False),
+    Column("crn", String(32)),
+    Column("accepted", Boolean, nullable=False),
+    Column("reason_codes", JSON, nullable=False),
+)
+
+paf_addresses = Table(
+    "paf_addresses",
+    metadata,
+    Column("udprn", String(8), primary_key=True),
+    Column("postcode", String(8), nullable=False),
+    Column("postcode_compact", String(7), nullable=False, index=True),
+    Column("post_town", String(30), nullable=False),
+    Column("dependent_locality", String(35)),
+    Column("double_dependent_locality", String(35)),
+    Column("thoroughfare", String(80)),
+    Column("dependent_thoroughfare", String(80)),
+    Column("building_number", String(4)),
+    Column("building_name", String(50)),
+    Column("sub_building_name", String(30)),
+    Column("po_box", String(6)),
+    Column("department_name", String(60)),
+    Column("organisation_name", String(60)),
+    Column("postcode_type", String(1)),
+    Column("su_organisation_indicator", String(1)),
+    Column("delivery_point_suffix", String(2)),
+)
+
+ldz_prefixes = Table(
+    "ldz_prefixes",
+    metadata,
+    # A postcode area ("LS") or district ("LS6"); a null LDZ marks a place outside GB gas.
+    Column("prefix", String(4), primary_key=True),
+    Column("ldz", String(2)),
+)
+
+uklink_meter_points = Table(
+    "uklink_meter_points",
+    metadata,
+    Column("mprn", String(10), primary_key=True),
+    Column("udprn", String(8), index=True),
+    Column("address_key", String(400), index=True),
+    Column("created_at", UtcDateTime, nullable=False),
+)

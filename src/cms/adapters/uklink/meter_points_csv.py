@@ -1,0 +1,94 @@
+"""Streaming reader of a UK Link extract of existing meter points: a CSV of ``mprn,udprn``.
+
+Each record becomes a :class:`MeterPointRow` or, when something in it is wrong, a
+:class:`MeterPointRowError` naming the physical line and what to fix; reading goes on after a bad
+row. The file is never held in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain
+
+from cms.adapters.paf.csv_format import normalise_udprn, udprn_fault
+from cms.core.contacts.identifiers import Mprn
+from cms.core.shared.errors import InvalidValue
+
+HEADER = ("mprn", "udprn")
+COLUMN_COUNT = len(HEADER)
+
+
+@dataclass(frozen=True, slots=True)
+class MeterPointRow:
+    """A meter point known to UK Link and the PAF delivery point (UDPRN, 8 digits) it serves."""
+
+    mprn: Mprn
+    udprn: str
+
+
+@dataclass(frozen=True)
+class MeterPointRowError:
+    """A row that could not be read: its 1-based physical line and what to put right."""
+
+    line_number: int
+    message: str
+
+
+def read_meter_points(lines: Iterable[str]) -> Iterator[MeterPointRow | MeterPointRowError]:
+    """Read ``mprn,udprn`` lines one record at a time; an ``mprn,udprn`` header is skipped."""
+    source = iter(lines)
+    first = next(source, None)
+    if first is None:
+        return
+    if first.startswith("\ufeff"):
+        first = first[1:]
+    reader = csv.reader(chain((first,), source))
+    last_line = 0
+    looking_for_header = True
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line_number = last_line + 1
+            last_line = reader.line_num
+            yield MeterPointRowError(
+                line_number,
+                f"line {line_number}: the CSV cannot be read ({exc}); check for a stray quote mark",
+            )
+            continue
+        line_number = last_line + 1
+        last_line = reader.line_num
+        fields = [field.strip() for field in record]
+        if not any(fields):
+            continue  # a blank line
+        if looking_for_header:
+            looking_for_header = False
+            if tuple(field.lower() for field in fields) == HEADER:
+                continue
+        if len(fields) != COLUMN_COUNT:
+            yield MeterPointRowError(
+                line_number,
+                f"line {line_number}: expected {COLUMN_COUNT} columns (mprn,udprn), "
+                f"found {len(fields)}",
+            )
+            continue
+        faults: list[str] = []
+        mprn: Mprn | None = None
+        if not fields[0]:
+            faults.append("the MPRN is missing")
+        else:
+            try:
+                mprn = Mprn.parse(fields[0])
+            except InvalidValue as exc:
+                faults.append(f"MPRN {exc.message}")
+        udprn = normalise_udprn(fields[1])
+        if udprn is None:
+            faults.append(udprn_fault(fields[1]))
+        if mprn is None or udprn is None:
+            yield MeterPointRowError(line_number, f"line {line_number}: " + "; ".join(faults))
+            continue
+        yield MeterPointRow(mprn, udprn)

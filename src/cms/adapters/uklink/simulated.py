@@ -1,0 +1,97 @@
+"""A simulated UK Link register of supply meter points, until a real interface exists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from cms.adapters.paf.store import address_from_row
+from cms.adapters.sql.bulk import ImportReport, upsert_statement
+from cms.adapters.sql.engine import WRITE_TRANSACTION
+from cms.adapters.sql.tables import paf_addresses, uklink_meter_points
+from cms.adapters.uklink.meter_points_csv import MeterPointRowError, read_meter_points
+from cms.core.contacts.identifiers import Mprn
+from cms.core.shared.clock import Clock
+
+BATCH_SIZE = 2_000
+
+
+class SimulatedUkLink:
+    """The UkLinkGateway port over a table of meter points linked to PAF delivery points."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def meter_point_at(self, udprn: str) -> Mprn | None:
+        return await self._first(uklink_meter_points.c.udprn == udprn)
+
+    async def meter_point_at_address(self, matching_key: str) -> Mprn | None:
+        return await self._first(uklink_meter_points.c.address_key == matching_key)
+
+    async def _first(self, condition: Any) -> Mprn | None:
+        query = (
+            select(uklink_meter_points.c.mprn)
+            .where(condition)
+            .order_by(uklink_meter_points.c.mprn)
+            .limit(1)
+        )
+        async with self._engine.connect() as connection:
+            value = (await connection.execute(query)).scalar_one_or_none()
+        return Mprn(value) if value else None
+
+
+async def import_meter_points(
+    engine: AsyncEngine,
+    lines: Iterable[str],
+    clock: Clock,
+    on_batch: Callable[[ImportReport[MeterPointRowError]], None] = lambda report: None,
+    on_error: Callable[[MeterPointRowError], None] = lambda error: None,
+) -> ImportReport[MeterPointRowError]:
+    """Load `mprn,udprn` rows; each meter point also keeps its PAF address key, when known."""
+    report: ImportReport[MeterPointRowError] = ImportReport()
+    batch: list[tuple[str, str]] = []
+    async with engine.connect() as connection:
+        connection = await connection.execution_options(**WRITE_TRANSACTION)
+        statement = upsert_statement(connection, uklink_meter_points, "mprn")
+
+        async def flush() -> None:
+            if not batch:
+                return
+            async with connection.begin():
+                query = select(paf_addresses).where(
+                    paf_addresses.c.udprn.in_([udprn for _, udprn in batch])
+                )
+                keys = {
+                    row.udprn: address_from_row(row).matching_key()
+                    for row in (await connection.execute(query)).all()
+                }
+                now = clock.now()
+                await connection.execute(
+                    statement,
+                    [
+                        {
+                            "mprn": mprn,
+                            "udprn": udprn,
+                            "address_key": keys.get(udprn),
+                            "created_at": now,
+                        }
+                        for mprn, udprn in batch
+                    ],
+                )
+            report.loaded += len(batch)
+            batch.clear()
+            on_batch(report)
+
+        for item in read_meter_points(lines):
+            if isinstance(item, MeterPointRowError):
+                report.add_error(item)
+                on_error(item)
+                continue
+            batch.append((str(item.mprn), item.udprn))
+            if len(batch) >= BATCH_SIZE:
+                await flush()
+        await flush()
+    return report

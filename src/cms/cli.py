@@ -1,0 +1,275 @@
+"""The `cms` command: run, migrate, seed and load reference data."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
+
+from cms.settings import Settings
+
+app = typer.Typer(
+    help="Contact Management Service: Meter Number Creation for GB gas.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(stderr=True)
+MAX_ERRORS_SHOWN = 50
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the GraphQL API (and, in the embedded mode, its jobs) over HTTP."""
+    import uvicorn
+
+    settings = _settings()
+    console.print(f"CMS on http://{host}:{port}/graphql  (database: {_safe_url(settings)})")
+    uvicorn.run(
+        "cms.app:asgi_app",
+        factory=True,
+        host=host,
+        port=port,
+        log_level="info",
+        proxy_headers=False,
+    )
+
+
+@app.command()
+def worker() -> None:
+    """Run the background worker (arq on Redis) for the distributed mode."""
+    from arq import run_worker
+
+    from cms.adapters.jobs.worker import worker_settings
+    from cms.container import build_container, close_container
+
+    settings = _settings()
+    if settings.redis_url is None:
+        console.print(
+            "[red]The worker needs Redis: set CMS_REDIS_URL, e.g. redis://127.0.0.1:6379/0."
+            " In the embedded mode `cms serve` runs the jobs itself.[/red]"
+        )
+        raise typer.Exit(2)
+    container = build_container(settings)
+    run_worker(
+        worker_settings(settings.redis_url, container.bus, lambda: close_container(container))
+    )
+
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database schema (Alembic)."""
+    from cms.adapters.sql.migrations import migrate as run_migrations
+
+    settings = _settings()
+    run_migrations(settings.database_url)
+    console.print(f"Database is up to date ({_safe_url(settings)}).")
+
+
+@app.command("seed-demo")
+def seed_demo() -> None:
+    """Create the demo organisations, users, PAF and UK Link register (idempotent)."""
+    from cms.adapters.demo.seed import seed_demo as run_seed
+    from cms.adapters.sql.engine import create_engine
+    from cms.core.shared.clock import SystemClock
+
+    settings = _settings()
+    password_from_env = "CMS_DEMO_PASSWORD" in os.environ
+
+    async def run() -> Any:
+        engine = create_engine(settings.database_url)
+        try:
+            return await run_seed(engine, SystemClock(), settings.demo_password)
+        finally:
+            await engine.dispose()
+
+    report = asyncio.run(run())
+    for line in report.organisations_created:
+        console.print(f"organisation created: {line}")
+    for email in report.users_created:
+        console.print(f"user created: {email}")
+    shown = "(from CMS_DEMO_PASSWORD)" if password_from_env else settings.demo_password
+    console.print(f"Demo users sign in with the password: {shown}")
+    console.print(
+        f"PAF delivery points: {report.paf_rows:,}; UK Link meter points: {report.meter_points:,}"
+    )
+    console.print("UDPRNs without a meter point: " + ", ".join(report.sample_without_mprn))
+    console.print(
+        "UDPRNs with a meter point: "
+        + ", ".join(f"{u} (MPRN {m})" for u, m in report.sample_with_mprn)
+    )
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TextColumn("{task.fields[rows]:,} rows"),
+        TextColumn("{task.fields[faulty]:,} faulty"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def _tracked_lines(stream: TextIO, progress: Progress, task: Any) -> Iterator[str]:
+    """Lines of the file, advancing the progress bar by the bytes read."""
+    for line in stream:
+        progress.update(task, advance=len(line.encode("utf-8", "replace")))
+        yield line
+
+
+def _open_input(path: Path) -> TextIO:
+    if not path.is_file():
+        console.print(f"[red]{path} is not a file.[/red]")
+        raise typer.Exit(2)
+    return open(path, encoding="utf-8-sig", newline="")
+
+
+def _report_errors(errors: list[Any], faulty: int) -> None:
+    for error in errors[:MAX_ERRORS_SHOWN]:
+        console.print(f"[yellow]{error.message}[/yellow]")
+    if faulty > MAX_ERRORS_SHOWN:
+        console.print(f"[yellow]... and {faulty - MAX_ERRORS_SHOWN:,} more faulty rows[/yellow]")
+
+
+@app.command("import-paf")
+def import_paf(
+    file: Annotated[Path, typer.Argument(help="Royal Mail CSV PAF (16 columns).")],
+) -> None:
+    """Load Royal Mail's CSV PAF, streaming; faulty rows are reported by line and skipped."""
+    from cms.adapters.paf.store import import_paf as run_import
+    from cms.adapters.sql.engine import create_engine
+
+    settings = _settings()
+    with _open_input(file) as stream, _progress() as progress:
+        task = progress.add_task("PAF", total=file.stat().st_size, rows=0, faulty=0)
+
+        async def run() -> Any:
+            engine = create_engine(settings.database_url)
+            try:
+                return await run_import(
+                    engine,
+                    _tracked_lines(stream, progress, task),
+                    on_batch=lambda r: progress.update(task, rows=r.loaded, faulty=r.faulty),
+                )
+            finally:
+                await engine.dispose()
+
+        report = asyncio.run(run())
+        progress.update(task, rows=report.loaded, faulty=report.faulty)
+    _report_errors(report.errors, report.faulty)
+    console.print(
+        f"Loaded {report.loaded:,} delivery points; {report.faulty:,} faulty rows skipped."
+    )
+
+
+@app.command("import-meter-points")
+def import_meter_points(
+    file: Annotated[Path, typer.Argument(help="CSV of mprn,udprn.")],
+) -> None:
+    """Load meter points into the simulated UK Link register."""
+    from cms.adapters.sql.engine import create_engine
+    from cms.adapters.uklink.simulated import import_meter_points as run_import
+    from cms.core.shared.clock import SystemClock
+
+    settings = _settings()
+    with _open_input(file) as stream, _progress() as progress:
+        task = progress.add_task("Meter points", total=file.stat().st_size, rows=0, faulty=0)
+
+        async def run() -> Any:
+            engine = create_engine(settings.database_url)
+            try:
+                return await run_import(
+                    engine,
+                    _tracked_lines(stream, progress, task),
+                    SystemClock(),
+                    on_batch=lambda r: progress.update(task, rows=r.loaded, faulty=r.faulty),
+                )
+            finally:
+                await engine.dispose()
+
+        report = asyncio.run(run())
+    _report_errors(report.errors, report.faulty)
+    console.print(f"Loaded {report.loaded:,} meter points; {report.faulty:,} faulty rows skipped.")
+
+
+@app.command("import-ldz")
+def import_ldz(
+    file: Annotated[Path, typer.Argument(help="CSV of prefix,ldz (postcode area or district).")],
+) -> None:
+    """Replace the postcode-to-LDZ reference table with a finer one."""
+    from cms.adapters.sql.engine import create_engine
+    from cms.adapters.sql.reference_data import LdzFileError, load_ldz_table, read_ldz_file
+    from cms.core.shared.errors import InvalidValue
+
+    settings = _settings()
+    entries: dict[str, Any] = {}
+    errors: list[LdzFileError] = []
+    with _open_input(file) as stream:
+        for item in read_ldz_file(stream):
+            if isinstance(item, LdzFileError):
+                errors.append(item)
+            else:
+                entries[item[0]] = item[1]
+    if errors:
+        _report_errors(errors, len(errors))
+        console.print("[red]Nothing loaded: correct the lines above and try again.[/red]")
+        raise typer.Exit(1)
+
+    async def run() -> int:
+        engine = create_engine(settings.database_url)
+        try:
+            return await load_ldz_table(engine, entries)
+        finally:
+            await engine.dispose()
+
+    try:
+        count = asyncio.run(run())
+    except InvalidValue as error:
+        console.print(f"[red]{error.message} Nothing loaded.[/red]")
+        raise typer.Exit(1) from error
+    console.print(f"Loaded {count:,} postcode prefixes into the LDZ table.")
+
+
+@app.command()
+def schema() -> None:
+    """Print the GraphQL schema (SDL)."""
+    from cms.graphql.schema import build_schema
+
+    typer.echo(build_schema().as_str())
+
+
+def _safe_url(settings: Settings) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(settings.database_url).render_as_string(hide_password=True)
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app()

@@ -1,0 +1,43 @@
+"""Events of the contacts module: each move of the lifecycle is one event in the history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from cms.core.shared.messages import Event
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactEvent(Event):
+    """An event in a contact's history: the stream id is the CRN."""
+
+    from_status: str | None = None
+    to_status: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactLogged(ContactEvent):
+    kind: ClassVar[str] = "LOGGED"
+    shipper_organisation_id: str
+    network: str
+    ldz: str
+    udprn: str | None
+    manual_address: bool
+    address: dict[str, Any]
+    market_sector: str
+    annual_quantity_kwh: int
+    reason: str
+    meter_serial_number: str | None = None
+    site_contact_name: str | None = None
+    site_contact_phone: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactSubmissionRefused(Event):
+    """A refused submission: no contact exists, but the refusal counts for reporting."""
+
+    kind: ClassVar[str] = "SUBMISSION_REFUSED"
+    shipper_organisation_id: str
+    reason_codes: tuple[str, ...]

@@ -1,0 +1,163 @@
+"""The MNC contact aggregate: its state, and the only ways that state may change."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+from cms.core.addresses.address import Address
+from cms.core.addresses.ldz import Ldz
+from cms.core.contacts.crn import Crn
+from cms.core.contacts.events import ContactEvent, ContactLogged
+from cms.core.contacts.identifiers import Mprn
+from cms.core.contacts.lifecycle import (
+    SERVICE_LEVEL_WORKING_DAYS,
+    WAITING_ON,
+    ContactStatus,
+    Move,
+    Party,
+    Transition,
+    is_open,
+    transitions_for,
+)
+from cms.core.contacts.values import MarketSector, MncReason
+from cms.core.shared.calendar import WorkingDayCalendar
+from cms.core.shared.errors import DomainError, NotPermitted
+from cms.core.shared.ids import new_id
+
+
+class InvalidTransition(DomainError):
+    """The move is not allowed from the contact's current status."""
+
+    def __init__(self, message: str, status: ContactStatus) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Where the meter point is wanted: a PAF delivery point or a manual address."""
+
+    address: Address
+    manual: bool
+    ldz: Ldz
+    network: str  # short code of the network organisation that owns the LDZ
+
+    @property
+    def udprn(self) -> str | None:
+        return None if self.manual else self.address.udprn
+
+
+@dataclass(frozen=True, slots=True)
+class MncRequest:
+    """What the Shipper asked for, once it has passed the submission checks."""
+
+    market_sector: MarketSector
+    annual_quantity_kwh: int
+    reason: MncReason
+    meter_serial_number: str | None = None
+    site_contact_name: str | None = None
+    site_contact_phone: str | None = None
+    notes: str | None = None
+
+
+@dataclass(eq=False)
+class MncContact:
+    """A Shipper's Meter Number Creation contact."""
+
+    crn: Crn
+    status: ContactStatus
+    shipper_organisation_id: str
+    raised_by: str
+    raised_at: datetime
+    site: Site
+    request: MncRequest
+    due_by: datetime | None = None
+    mprn: Mprn | None = None
+    assignee_id: str | None = None
+    asked_from: ContactStatus | None = None
+    version: int = 0
+    events: list[ContactEvent] = field(default_factory=list)
+
+    @classmethod
+    def raise_(
+        cls,
+        *,
+        crn: Crn,
+        shipper_organisation_id: str,
+        raised_by: str,
+        at: datetime,
+        site: Site,
+        request: MncRequest,
+        calendar: WorkingDayCalendar,
+    ) -> MncContact:
+        """A contact that passed its submission checks: LOGGED, with the CDSP's clock running."""
+        contact = cls(
+            crn=crn,
+            status=ContactStatus.LOGGED,
+            shipper_organisation_id=shipper_organisation_id,
+            raised_by=raised_by,
+            raised_at=at,
+            site=site,
+            request=request,
+        )
+        contact.due_by = contact._due_by(at, calendar)
+        contact.events.append(
+            ContactLogged(
+                event_id=new_id(),
+                stream_id=str(crn),
+                occurred_at=at,
+                actor_id=raised_by,
+                from_status=None,
+                to_status=ContactStatus.LOGGED,
+                shipper_organisation_id=shipper_organisation_id,
+                network=site.network,
+                ldz=site.ldz,
+                udprn=site.udprn,
+                manual_address=site.manual,
+                address=address_payload(site.address),
+                market_sector=request.market_sector,
+                annual_quantity_kwh=request.annual_quantity_kwh,
+                reason=request.reason,
+                meter_serial_number=request.meter_serial_number,
+                site_contact_name=request.site_contact_name,
+                site_contact_phone=request.site_contact_phone,
+                notes=request.notes,
+            )
+        )
+        return contact
+
+    @property
+    def is_open(self) -> bool:
+        return is_open(self.status)
+
+    @property
+    def waiting_on(self) -> Party | None:
+        return WAITING_ON.get(self.status)
+
+    def transition_for(self, move: Move, actor: Party) -> Transition:
+        """The one transition this move takes from here, or why it may not be made."""
+        allowed = transitions_for(move, self.status)
+        if not allowed:
+            raise InvalidTransition(
+                f"{self.crn} is {self.status}; it cannot be {move.lower().replace('_', ' ')} "
+                "from that status.",
+                self.status,
+            )
+        by_actor = [t for t in allowed if t.actor is actor]
+        if not by_actor:
+            raise NotPermitted(f"Only the {allowed[0].actor} may do that to {self.crn}.")
+        if move is Move.ANSWER_QUESTION:
+            by_actor = [t for t in by_actor if t.target is self.asked_from]
+        return by_actor[0]
+
+    def _due_by(self, since: datetime, calendar: WorkingDayCalendar) -> datetime | None:
+        party = WAITING_ON.get(self.status)
+        days = SERVICE_LEVEL_WORKING_DAYS.get(party) if party else None
+        return calendar.due_by(since, days) if days is not None else None
+
+
+def address_payload(address: Address) -> dict[str, str | None]:
+    payload = asdict(address)
+    payload["postcode"] = str(address.postcode)
+    return payload

@@ -1,0 +1,73 @@
+"""What the contacts module needs from the outside world."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from cms.core.contacts.crn import Crn
+from cms.core.contacts.identifiers import Mprn
+from cms.core.contacts.model import MncContact
+from cms.core.shared.errors import DomainError
+from cms.core.shared.unit_of_work import UnitOfWork
+
+
+class UkLinkGateway(Protocol):
+    """UK Link, the register of supply meter points."""
+
+    async def meter_point_at(self, udprn: str) -> Mprn | None: ...
+
+    async def meter_point_at_address(self, matching_key: str) -> Mprn | None: ...
+
+
+class PhoneNumberRules(Protocol):
+    def normalise(self, text: str) -> str | None:
+        """The number in E.164 form, or None when it cannot be dialled."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class OpenContactRef:
+    crn: Crn
+    shipper_organisation_id: str
+
+
+class DuplicateOpenContact(DomainError):
+    """Another open contact holds this delivery point (caught by the database's constraint)."""
+
+
+class ContactRepository(Protocol):
+    async def add(self, contact: MncContact) -> None:
+        """Store a new contact; raise DuplicateOpenContact if its site already has an open one."""
+        ...
+
+    async def open_contact_at(
+        self, udprn: str | None, address_key: str
+    ) -> OpenContactRef | None: ...
+
+
+class CrnSequence(Protocol):
+    async def next_value(self, contact_type: str, year: int) -> int:
+        """The next number for this type and year; safe under concurrent callers."""
+        ...
+
+
+class SubmissionLog(Protocol):
+    """Every submission's outcome, for the right-first-time rate."""
+
+    async def record(
+        self,
+        *,
+        at: datetime,
+        shipper_organisation_id: str,
+        user_id: str,
+        crn: str | None,
+        reason_codes: tuple[str, ...],
+    ) -> None: ...
+
+
+class ContactsUnitOfWork(UnitOfWork, Protocol):
+    contacts: ContactRepository
+    crn_sequence: CrnSequence
+    submissions: SubmissionLog

@@ -1,0 +1,141 @@
+"""The read side of contacts: views, filters, pages, and the query port behind them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Generic, Protocol, TypeVar
+
+from cms.core.accounts.model import Viewer
+from cms.core.addresses.address import Address
+from cms.core.addresses.postcode import Postcode
+from cms.core.contacts.crn import Crn
+from cms.core.contacts.identifiers import Mprn
+from cms.core.contacts.lifecycle import ContactStatus
+from cms.core.contacts.values import MarketSector, MncReason
+from cms.core.contacts.visibility import ContactScope, scope_for
+from cms.core.shared.errors import InvalidValue
+
+MAX_PAGE_SIZE = 100
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class ContactView:
+    crn: str
+    status: ContactStatus
+    raised_at: datetime
+    raised_by_id: str
+    shipper_organisation_id: str
+    network: str
+    address: Address
+    manual_address: bool
+    ldz: str
+    market_sector: MarketSector
+    annual_quantity_kwh: int
+    reason: MncReason
+    meter_serial_number: str | None
+    site_contact_name: str | None
+    site_contact_phone: str | None
+    notes: str | None
+    mprn: str | None
+    assignee_id: str | None
+    due_by: datetime | None
+
+    def overdue(self, now: datetime) -> bool:
+        return self.due_by is not None and now > self.due_by
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    at: datetime
+    actor_id: str | None
+    kind: str
+    from_status: ContactStatus | None
+    to_status: ContactStatus | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ContactFilterSpec:
+    statuses: tuple[ContactStatus, ...] = ()
+    postcode: Postcode | None = None
+    mprn: Mprn | None = None
+    raised_from: date | None = None
+    raised_to: date | None = None
+    overdue: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    items: Sequence[tuple[str, T]]  # (cursor, item)
+    has_next_page: bool
+    total_count: int
+
+    @property
+    def end_cursor(self) -> str | None:
+        return self.items[-1][0] if self.items else None
+
+
+class ContactQueries(Protocol):
+    async def get(self, crn: Crn, scope: ContactScope) -> ContactView | None: ...
+
+    async def page(
+        self,
+        scope: ContactScope,
+        spec: ContactFilterSpec,
+        first: int,
+        after: str | None,
+        now: datetime,
+    ) -> Page[ContactView]: ...
+
+    async def history(self, crns: Sequence[str]) -> dict[str, list[HistoryEntry]]: ...
+
+
+class InvalidCursor(InvalidValue):
+    def __init__(self) -> None:
+        super().__init__(
+            "CURSOR_INVALID",
+            "The 'after' cursor is not one this service gave out; start again without it.",
+            "after",
+        )
+
+
+def check_page_size(first: int) -> int:
+    if not 1 <= first <= MAX_PAGE_SIZE:
+        raise InvalidValue(
+            "PAGE_SIZE_INVALID", f"'first' must be between 1 and {MAX_PAGE_SIZE}.", "first"
+        )
+    return first
+
+
+async def find_contact(
+    queries: ContactQueries, viewer: Viewer, crn_text: str
+) -> ContactView | None:
+    """The contact with this CRN if the viewer may see it; malformed CRNs are refused."""
+    crn = Crn.parse(crn_text)
+    scope = scope_for(viewer)
+    if scope.nothing:
+        return None
+    return await queries.get(crn, scope)
+
+
+async def list_contacts(
+    queries: ContactQueries,
+    viewer: Viewer,
+    spec: ContactFilterSpec,
+    first: int,
+    after: str | None,
+    now: datetime,
+) -> Page[ContactView]:
+    """The viewer's visible contacts, newest first, in stable keyset pages."""
+    check_page_size(first)
+    if spec.raised_from and spec.raised_to and spec.raised_from > spec.raised_to:
+        raise InvalidValue(
+            "DATE_RANGE_INVALID", "'raisedFrom' must not be after 'raisedTo'.", "raisedFrom"
+        )
+    scope = scope_for(viewer)
+    if scope.nothing:
+        return Page(items=(), has_next_page=False, total_count=0)
+    return await queries.page(scope, spec, first, after, now)

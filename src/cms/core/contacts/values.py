@@ -1,0 +1,36 @@
+"""Value types of an MNC contact's request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class MarketSector(StrEnum):
+    DOMESTIC = "DOMESTIC"
+    INDUSTRIAL_COMMERCIAL = "INDUSTRIAL_COMMERCIAL"
+
+
+class MncReason(StrEnum):
+    NEW_SERVICE = "NEW_SERVICE"
+    SERVICE_RELAID = "SERVICE_RELAID"
+    GAS_IN_USE_NO_MPRN = "GAS_IN_USE_NO_MPRN"
+
+
+@dataclass(frozen=True, slots=True)
+class ManualAddress:
+    """An address typed by the Shipper where PAF has no match; the CDSP reviews it."""
+
+    building_name_or_number: str
+    thoroughfare: str | None
+    post_town: str
+    postcode: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """One reason a submission was refused, or one warning: a code, the field, and advice."""
+
+    code: str
+    field: str | None
+    message: str

@@ -1,0 +1,97 @@
+"""The accounts part of the schema: organisations, users and signing in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, TypeAlias
+
+import strawberry
+
+from cms.core.accounts import model
+from cms.core.accounts.queries import UserView
+
+OrganisationKind: TypeAlias = model.OrganisationKind
+strawberry.enum(model.OrganisationKind, name="OrganisationKind")
+Role: TypeAlias = model.Role
+strawberry.enum(model.Role, name="Role")
+AccountStatus: TypeAlias = model.AccountStatus
+strawberry.enum(model.AccountStatus, name="AccountStatus")
+MfaChannel: TypeAlias = model.MfaChannel
+strawberry.enum(model.MfaChannel, name="MfaChannel")
+
+
+@strawberry.type
+class Organisation:
+    id: strawberry.ID
+    name: str
+    kind: OrganisationKind
+    short_code: str
+
+    @classmethod
+    def of(cls, organisation: model.Organisation) -> Organisation:
+        return cls(
+            id=strawberry.ID(organisation.id),
+            name=organisation.name,
+            kind=organisation.kind,
+            short_code=organisation.short_code,
+        )
+
+
+@strawberry.type
+class User:
+    id: strawberry.ID
+    name: str
+    email: str
+    organisation: Organisation
+    roles: list[Role]
+    status: AccountStatus
+    last_sign_in_at: datetime | None
+    mfa_channel: MfaChannel | None
+
+    @classmethod
+    def of(cls, user: UserView) -> User:
+        return cls(
+            id=strawberry.ID(user.id),
+            name=user.name,
+            email=user.email,
+            organisation=Organisation.of(user.organisation),
+            roles=sorted(user.roles),
+            status=user.status,
+            last_sign_in_at=user.last_sign_in_at,
+            mfa_channel=user.mfa_channel,
+        )
+
+
+@strawberry.input
+class SignInInput:
+    email: str
+    password: str
+
+
+@strawberry.type
+class SignedIn:
+    user: User
+    session_token: str
+
+
+@strawberry.type
+class MfaRequired:
+    challenge_id: strawberry.ID
+    channel: MfaChannel
+    masked_destination: str | None
+
+
+@strawberry.type
+class MfaEnrolmentRequired:
+    challenge_id: strawberry.ID
+
+
+@strawberry.type
+class SignInFailed:
+    message: str
+
+
+SignInResult = Annotated[
+    SignedIn | MfaRequired | MfaEnrolmentRequired | SignInFailed,
+    strawberry.union("SignInResult"),
+]

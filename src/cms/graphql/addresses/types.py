@@ -1,0 +1,65 @@
+"""The addresses part of the schema: PAF delivery points and their Royal Mail labels."""
+
+from __future__ import annotations
+
+import strawberry
+
+from cms.core.addresses.address import Address as AddressValue
+from cms.core.addresses.queries import AddressView, find_address
+from cms.core.shared.errors import InvalidValue
+from cms.graphql.context import ContextInfo
+from cms.graphql.errors import bad_input
+
+
+@strawberry.type
+class Address:
+    udprn: strawberry.ID
+    organisation_name: str | None
+    department_name: str | None
+    sub_building_name: str | None
+    building_name: str | None
+    building_number: str | None
+    dependent_thoroughfare: str | None
+    thoroughfare: str | None
+    double_dependent_locality: str | None
+    dependent_locality: str | None
+    post_town: str
+    postcode: str
+    lines: list[str] = strawberry.field(description="The Royal Mail label, postcode excluded.")
+    ldz: str | None = strawberry.field(description="Derived from the postcode.")
+
+    @classmethod
+    def of(cls, address: AddressValue, ldz: str | None) -> Address:
+        return cls(
+            udprn=strawberry.ID(address.udprn or ""),
+            organisation_name=address.organisation_name,
+            department_name=address.department_name,
+            sub_building_name=address.sub_building_name,
+            building_name=address.building_name,
+            building_number=address.building_number,
+            dependent_thoroughfare=address.dependent_thoroughfare,
+            thoroughfare=address.thoroughfare,
+            double_dependent_locality=address.double_dependent_locality,
+            dependent_locality=address.dependent_locality,
+            post_town=address.post_town,
+            postcode=str(address.postcode),
+            lines=address.label_lines(),
+            ldz=ldz,
+        )
+
+    @classmethod
+    def of_view(cls, view: AddressView) -> Address:
+        return cls.of(view.address, view.ldz.value if view.ldz else None)
+
+
+@strawberry.type
+class AddressesQuery:
+    @strawberry.field(description="One PAF delivery point by its UDPRN; null when unknown.")
+    async def address(self, info: ContextInfo, udprn: strawberry.ID) -> Address | None:
+        info.context.require_viewer()
+        services = info.context.services
+        try:
+            view = await find_address(services.addresses, services.ldz_reference, udprn)
+        except InvalidValue as error:
+            raise bad_input(error) from error
+        return Address.of_view(view) if view else None

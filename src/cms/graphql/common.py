@@ -1,0 +1,39 @@
+"""Types shared by every module's part of the schema."""
+
+from __future__ import annotations
+
+import strawberry
+
+from cms.core.contacts.values import Rejection as RejectionValue
+
+
+@strawberry.type
+class Rejection:
+    code: str
+    field: str | None
+    message: str
+
+    @classmethod
+    def of(cls, value: RejectionValue) -> Rejection:
+        return cls(code=value.code, field=value.field, message=value.message)
+
+
+@strawberry.type
+class NotPermitted:
+    message: str
+
+
+@strawberry.type
+class NotFound:
+    message: str
+
+
+@strawberry.type
+class InvalidInput:
+    reasons: list[Rejection]
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None

@@ -1,0 +1,226 @@
+"""The contacts part of the schema: MNC contacts, their history, and raising one."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from typing import Annotated, TypeAlias
+
+import strawberry
+
+from cms.core.contacts import lifecycle, values
+from cms.core.contacts.queries import ContactView, HistoryEntry
+from cms.graphql.accounts.types import Organisation, User
+from cms.graphql.addresses.types import Address
+from cms.graphql.common import NotPermitted, PageInfo, Rejection
+from cms.graphql.context import ContextInfo
+
+ContactStatus: TypeAlias = lifecycle.ContactStatus
+strawberry.enum(lifecycle.ContactStatus, name="ContactStatus")
+MarketSector: TypeAlias = values.MarketSector
+strawberry.enum(values.MarketSector, name="MarketSector")
+MncReason: TypeAlias = values.MncReason
+strawberry.enum(values.MncReason, name="MncReason")
+
+
+@strawberry.enum
+class ContactType(Enum):
+    MNC = "MNC"
+
+
+async def _user(info: ContextInfo, user_id: str | None) -> User | None:
+    if user_id is None:
+        return None
+    user = await info.context.users.load(user_id)
+    return User.of(user) if user else None
+
+
+@strawberry.type
+class ContactEvent:
+    entry: strawberry.Private[HistoryEntry]
+
+    @strawberry.field
+    def at(self) -> datetime:
+        return self.entry.at
+
+    @strawberry.field(description="Null for the system.")
+    async def actor(self, info: ContextInfo) -> User | None:
+        return await _user(info, self.entry.actor_id)
+
+    @strawberry.field(description="LOGGED, PICKED_UP, ALLOCATED_TO_NETWORK, ...")
+    def kind(self) -> str:
+        return self.entry.kind
+
+    @strawberry.field
+    def from_status(self) -> ContactStatus | None:
+        return self.entry.from_status
+
+    @strawberry.field
+    def to_status(self) -> ContactStatus | None:
+        return self.entry.to_status
+
+    @strawberry.field
+    def note(self) -> str | None:
+        return self.entry.note
+
+
+@strawberry.type
+class Contact:
+    view: strawberry.Private[ContactView]
+
+    @strawberry.field
+    def crn(self) -> str:
+        return self.view.crn
+
+    @strawberry.field
+    def type(self) -> ContactType:
+        return ContactType.MNC
+
+    @strawberry.field
+    def status(self) -> ContactStatus:
+        return self.view.status
+
+    @strawberry.field
+    def raised_at(self) -> datetime:
+        return self.view.raised_at
+
+    @strawberry.field
+    async def raised_by(self, info: ContextInfo) -> User:
+        user = await _user(info, self.view.raised_by_id)
+        assert user is not None, "a contact's raiser always exists"
+        return user
+
+    @strawberry.field
+    async def shipper(self, info: ContextInfo) -> Organisation:
+        organisation = await info.context.organisations.load(self.view.shipper_organisation_id)
+        assert organisation is not None
+        return Organisation.of(organisation)
+
+    @strawberry.field
+    async def network(self, info: ContextInfo) -> Organisation:
+        organisation = await info.context.networks.load(self.view.network)
+        assert organisation is not None, f"no organisation for network {self.view.network}"
+        return Organisation.of(organisation)
+
+    @strawberry.field
+    def address(self) -> Address:
+        return Address.of(self.view.address, self.view.ldz)
+
+    @strawberry.field
+    def manual_address(self) -> bool:
+        return self.view.manual_address
+
+    @strawberry.field
+    def ldz(self) -> str:
+        return self.view.ldz
+
+    @strawberry.field
+    def market_sector(self) -> MarketSector:
+        return self.view.market_sector
+
+    @strawberry.field
+    def annual_quantity_kwh(self) -> int:
+        return self.view.annual_quantity_kwh
+
+    @strawberry.field
+    def reason(self) -> MncReason:
+        return self.view.reason
+
+    @strawberry.field
+    def meter_serial_number(self) -> str | None:
+        return self.view.meter_serial_number
+
+    @strawberry.field
+    def site_contact_name(self) -> str | None:
+        return self.view.site_contact_name
+
+    @strawberry.field
+    def site_contact_phone(self) -> str | None:
+        return self.view.site_contact_phone
+
+    @strawberry.field
+    def notes(self) -> str | None:
+        return self.view.notes
+
+    @strawberry.field
+    def mprn(self) -> str | None:
+        return self.view.mprn
+
+    @strawberry.field
+    async def assignee(self, info: ContextInfo) -> User | None:
+        return await _user(info, self.view.assignee_id)
+
+    @strawberry.field
+    def due_by(self) -> datetime | None:
+        return self.view.due_by
+
+    @strawberry.field
+    def overdue(self, info: ContextInfo) -> bool:
+        return self.view.overdue(info.context.services.clock.now())
+
+    @strawberry.field(description="Every event in order; nothing in it is changed or deleted.")
+    async def history(self, info: ContextInfo) -> list[ContactEvent]:
+        entries = await info.context.histories.load(self.view.crn)
+        return [ContactEvent(entry=entry) for entry in entries]
+
+
+@strawberry.type
+class ContactEdge:
+    cursor: str
+    node: Contact
+
+
+@strawberry.type
+class ContactConnection:
+    edges: list[ContactEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.input
+class ContactFilter:
+    status: list[ContactStatus] | None = None
+    postcode: str | None = None
+    mprn: str | None = None
+    raised_from: date | None = None
+    raised_to: date | None = None
+    overdue: bool | None = None
+
+
+@strawberry.input
+class ManualAddressInput:
+    building_name_or_number: str
+    thoroughfare: str | None = None
+    post_town: str
+    postcode: str
+
+
+@strawberry.input
+class RaiseMncContactInput:
+    udprn: strawberry.ID | None = strawberry.field(
+        default=None, description="Exactly one of udprn and manualAddress."
+    )
+    manual_address: ManualAddressInput | None = None
+    market_sector: MarketSector
+    annual_quantity_kwh: int
+    reason: MncReason
+    meter_serial_number: str | None = None
+    site_contact_name: str | None = None
+    site_contact_phone: str | None = None
+    notes: str | None = None
+
+
+@strawberry.type
+class ContactLogged:
+    contact: Contact
+    warnings: list[Rejection]
+
+
+@strawberry.type
+class ContactRejected:
+    reasons: list[Rejection]
+
+
+RaiseMncContactResult = Annotated[
+    ContactLogged | ContactRejected | NotPermitted, strawberry.union("RaiseMncContactResult")
+]

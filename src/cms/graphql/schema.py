@@ -1,0 +1,39 @@
+"""The schema, composed from each module's part."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
+from strawberry.schema.config import StrawberryConfig
+
+from cms.graphql.accounts.schema import AccountsMutation, AccountsQuery
+from cms.graphql.addresses.types import AddressesQuery
+from cms.graphql.contacts.schema import ContactsMutation, ContactsQuery
+from cms.graphql.errors import is_user_facing
+
+
+@strawberry.type
+class Query(AccountsQuery, ContactsQuery, AddressesQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(AccountsMutation, ContactsMutation):
+    pass
+
+
+def build_schema() -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        config=StrawberryConfig(auto_camel_case=True),
+        # Instances, not classes: they keep their caches from one request to the next.
+        extensions=[
+            ParserCache(maxsize=1_000),  # type: ignore[list-item]
+            ValidationCache(maxsize=1_000),  # type: ignore[list-item]
+            MaskErrors(  # type: ignore[list-item]
+                should_mask_error=lambda error: not is_user_facing(error),
+                error_message="Something went wrong on our side; it has been logged.",
+            ),
+        ],
+    )
