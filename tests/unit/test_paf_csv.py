@@ -74,9 +74,22 @@ def test_a_good_row_is_read_with_every_field() -> None:
     row = only_row(
         csv_lines(
             [
-                "LS6 2AB", "LEEDS", "Headingley", "Far Headingley", "Church Road", "Oak Mews",
-                "12", "Holly House", "Flat 3", "", "Accounts", "Acme Engineering Ltd",
-                "23456789", "S", "Y", "1A",
+                "LS6 2AB",
+                "LEEDS",
+                "Headingley",
+                "Far Headingley",
+                "Church Road",
+                "Oak Mews",
+                "12",
+                "Holly House",
+                "Flat 3",
+                "",
+                "Accounts",
+                "Acme Engineering Ltd",
+                "23456789",
+                "S",
+                "Y",
+                "1A",
             ]
         )
     )
@@ -105,8 +118,15 @@ def test_a_good_row_is_read_with_every_field() -> None:
 
 def test_empty_optional_fields_are_none() -> None:
     row = only_row(
-        csv_lines(fields(dependent_locality="", thoroughfare="", building_number="",
-                         building_name="The Old Rectory", delivery_point_suffix=""))
+        csv_lines(
+            fields(
+                dependent_locality="",
+                thoroughfare="",
+                building_number="",
+                building_name="The Old Rectory",
+                delivery_point_suffix="",
+            )
+        )
     )
     assert row.dependent_locality is None
     assert row.double_dependent_locality is None
@@ -121,8 +141,16 @@ def test_empty_optional_fields_are_none() -> None:
 
 
 def test_the_postcode_is_normalised_and_whitespace_stripped() -> None:
-    row = only_row(csv_lines(fields(postcode=" ls62ab ", post_town="  LEEDS ",
-                                    thoroughfare=" Church Road  ", postcode_type="s")))
+    row = only_row(
+        csv_lines(
+            fields(
+                postcode=" ls62ab ",
+                post_town="  LEEDS ",
+                thoroughfare=" Church Road  ",
+                postcode_type="s",
+            )
+        )
+    )
     assert row.postcode == "LS6 2AB"
     assert row.postcode_compact == "LS62AB"
     assert row.post_town == "LEEDS"
@@ -269,8 +297,15 @@ def test_building_numbers_of_one_to_four_digits_are_accepted(number: str) -> Non
 
 def test_large_user_rows_with_a_po_box_are_read() -> None:
     row = only_row(
-        csv_lines(fields(building_number="", thoroughfare="", po_box="12345",
-                         organisation_name="Acme Bank plc", postcode_type="L"))
+        csv_lines(
+            fields(
+                building_number="",
+                thoroughfare="",
+                po_box="12345",
+                organisation_name="Acme Bank plc",
+                postcode_type="L",
+            )
+        )
     )
     assert row.po_box == "12345"
     assert row.postcode_type == "L"
@@ -314,7 +349,9 @@ def test_reading_streams_without_taking_the_whole_input() -> None:
 
     first = list(itertools.islice(read_paf(endless()), 3))
     assert [r.udprn for r in first if isinstance(r, PafRow)] == [
-        "00000001", "00000002", "00000003",
+        "00000001",
+        "00000002",
+        "00000003",
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import random
 import re
 import subprocess
 import sys
@@ -146,10 +147,19 @@ def test_every_ldz_region_appears_in_a_small_file() -> None:
 
 def test_the_named_example_areas_are_in_their_regions() -> None:
     expected = {
-        "EA": "CB IP NR", "EM": "NG LE DE", "NE": "LS HU YO BD", "NO": "NE DH SR TS",
-        "NT": "N NW E EN WD", "NW": "M L PR WA CH", "SC": "EH G AB DD",
-        "SE": "BR CR TN ME BN", "SO": "SO PO RG OX", "SW": "EX PL BS TA TR",
-        "WM": "B CV WV ST", "WN": "LL SY", "WS": "CF SA NP",
+        "EA": "CB IP NR",
+        "EM": "NG LE DE",
+        "NE": "LS HU YO BD",
+        "NO": "NE DH SR TS",
+        "NT": "N NW E EN WD",
+        "NW": "M L PR WA CH",
+        "SC": "EH G AB DD",
+        "SE": "BR CR TN ME BN",
+        "SO": "SO PO RG OX",
+        "SW": "EX PL BS TA TR",
+        "WM": "B CV WV ST",
+        "WN": "LL SY",
+        "WS": "CF SA NP",
     }
     for region, areas in expected.items():
         for area in areas.split():
@@ -174,8 +184,7 @@ def test_there_are_postcodes_enough_for_a_full_size_paf() -> None:
 def test_postcodes_do_not_repeat_across_many_district_cycles() -> None:
     # Enough to visit every district over a dozen times, crossing into other sectors.
     taken = 12 * 8 * len(DISTRICTS)
-    postcodes = [p for _, p, _ in itertools.islice(synthetic._postcodes(synthetic.random.Random(1)),
-                                                   taken)]
+    postcodes = [p for _, p, _ in itertools.islice(synthetic._postcodes(random.Random(1)), taken)]
     assert len(set(postcodes)) == taken
 
 
@@ -223,7 +232,8 @@ def test_street_names_repeat_across_towns(rows: list[list[str]]) -> None:
     for row in rows:
         if row[4]:
             towns_of.setdefault(row[4], set()).add(row[1])
-    assert sum(1 for towns in towns_of.values() if len(towns) >= 3) >= 50
+    assert sum(1 for towns in towns_of.values() if len(towns) >= 3) >= 25
+    assert len(towns_of["High Street"]) >= 5
     assert len(towns_of) >= 300
 
 

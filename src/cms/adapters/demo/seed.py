@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -25,6 +26,7 @@ from cms.core.accounts.model import (
     UserAccount,
     normalise_email,
 )
+from cms.core.accounts.ports import PasswordHasher
 from cms.core.addresses.ldz import NetworkOwner
 from cms.core.contacts.identifiers import Mprn
 from cms.core.shared.clock import Clock
@@ -122,37 +124,70 @@ async def seed_demo(engine: AsyncEngine, clock: Clock, password: str) -> SeedRep
     return report
 
 
+async def ensure_organisation(
+    uow: SqlUnitOfWork, short_code: str, kind: OrganisationKind, name: str
+) -> tuple[Organisation, bool]:
+    """The organisation with this short code, created if missing (and whether it was)."""
+    organisation = await uow.organisations.by_short_code(short_code)
+    if organisation is not None:
+        return organisation, False
+    organisation = Organisation(id=new_id(), name=name, kind=kind, short_code=short_code)
+    await uow.organisations.add(organisation)
+    return organisation, True
+
+
+async def ensure_user(
+    uow: SqlUnitOfWork,
+    hasher: PasswordHasher,
+    *,
+    email: str,
+    name: str,
+    organisation: Organisation,
+    roles: frozenset[Role],
+    password: str,
+    at: datetime,
+) -> tuple[UserAccount, bool]:
+    """An ACTIVE user with this email, created if missing (and whether it was)."""
+    existing = await uow.users.by_email(normalise_email(email))
+    if existing is not None:
+        return existing, False
+    user = UserAccount(
+        id=new_id(),
+        organisation_id=organisation.id,
+        name=name,
+        email=normalise_email(email),
+        roles=roles,
+        status=AccountStatus.ACTIVE,
+        password_hash=hasher.hash(password),
+        created_at=at,
+        activated_at=at,
+    )
+    await uow.users.add(user)
+    return user, True
+
+
 async def _seed_accounts(
     engine: AsyncEngine, clock: Clock, password: str, report: SeedReport
 ) -> None:
     hasher = Argon2PasswordHasher()
-    now = clock.now()
     async with SqlUnitOfWork(engine) as uow:
         by_code: dict[str, Organisation] = {}
         for short_code, kind, name in ORGANISATIONS:
-            organisation = await uow.organisations.by_short_code(short_code)
-            if organisation is None:
-                organisation = Organisation(
-                    id=new_id(), name=name, kind=kind, short_code=short_code
-                )
-                await uow.organisations.add(organisation)
+            organisation, created = await ensure_organisation(uow, short_code, kind, name)
+            if created:
                 report.organisations_created.append(f"{name} ({short_code}, {kind})")
             by_code[short_code] = organisation
         for email, name, short_code, roles in USERS:
-            if await uow.users.by_email(normalise_email(email)) is not None:
-                continue
-            await uow.users.add(
-                UserAccount(
-                    id=new_id(),
-                    organisation_id=by_code[short_code].id,
-                    name=name,
-                    email=normalise_email(email),
-                    roles=roles,
-                    status=AccountStatus.ACTIVE,
-                    password_hash=hasher.hash(password),
-                    created_at=now,
-                    activated_at=now,
-                )
+            _, created = await ensure_user(
+                uow,
+                hasher,
+                email=email,
+                name=name,
+                organisation=by_code[short_code],
+                roles=roles,
+                password=password,
+                at=clock.now(),
             )
-            report.users_created.append(email)
+            if created:
+                report.users_created.append(email)
         await uow.commit()

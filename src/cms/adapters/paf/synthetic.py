@@ -660,8 +660,12 @@ _DESCRIPTORS = (
     "Park",
     "Vale",
 )
-_WHOLE_STREETS = (
+_WHOLE_STREETS = (  # the commonest names in Britain, High Street above all
     "High Street",
+    "High Street",
+    "High Street",
+    "High Street",
+    "Main Street",
     "Main Street",
     "The Green",
     "The Avenue",
