@@ -107,6 +107,5 @@ def build_container(settings: Settings | None = None) -> Container:
 
 
 async def close_container(container: Container) -> None:
-    """Release pools opened on demand (the engine is made only when first asked for)."""
-    if container.engine.initialized:  # type: ignore[attr-defined]
-        await container.engine().dispose()
+    """Release the database pool (making an engine opens no connection, so this is cheap)."""
+    await container.engine().dispose()

@@ -14,9 +14,7 @@ import pytest
 
 from cms.adapters.sql.migrations import migrate
 
-ADMIN_URL = os.environ.get(
-    "CMS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
+ADMIN_URL = os.environ.get("CMS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 def in_ci() -> bool:

@@ -107,8 +107,13 @@ class World:
             organisation = await uow.organisations.by_short_code(short_code)
             assert organisation is not None, f"no organisation {short_code}"
             user, _ = await ensure_user(
-                uow, self.container.password_hasher(), email=email, name=name,
-                organisation=organisation, roles=frozenset(roles), password=PASSWORD,
+                uow,
+                self.container.password_hasher(),
+                email=email,
+                name=name,
+                organisation=organisation,
+                roles=frozenset(roles),
+                password=PASSWORD,
                 at=self.clock.now(),
             )
             await uow.commit()

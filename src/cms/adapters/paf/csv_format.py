@@ -55,6 +55,8 @@ _MAX_LENGTHS: tuple[tuple[int, str, int], ...] = (
     (11, "organisation name", 60),
     (15, "delivery point suffix", 2),
 )
+# Every field within this length is within its limit, except the PO box (6) and the suffix (2).
+_SHORTEST_LIMIT = 30
 _UDPRN = re.compile(r"^[0-9]{1,8}$")
 _BUILDING_NUMBER = re.compile(r"^[0-9]{1,4}$")
 _POSTCODE_TYPES = frozenset({"S", "L"})
@@ -159,7 +161,7 @@ def read_paf(lines: Iterable[str]) -> Iterator[PafRow | PafRowError]:
             continue
         line_number = last_line + 1
         last_line = reader.line_num
-        fields = [field.strip() for field in record]
+        fields = list(map(str.strip, record))
         if not any(fields):
             continue  # a blank line
         if looking_for_header:
@@ -207,33 +209,34 @@ def read_paf(lines: Iterable[str]) -> Iterator[PafRow | PafRowError]:
         su_indicator = fields[14].upper()
         if su_indicator not in ("", "Y"):
             faults.append(f"SU organisation indicator '{_clip(fields[14])}' must be Y or empty")
-        for index, name, maximum in _MAX_LENGTHS:
-            length = len(fields[index])
-            if length > maximum:
-                faults.append(
-                    f"the {name} is {length} characters long; PAF allows at most {maximum}"
-                )
+        if max(map(len, fields)) > _SHORTEST_LIMIT or len(fields[9]) > 6 or len(fields[15]) > 2:
+            for index, name, maximum in _MAX_LENGTHS:
+                length = len(fields[index])
+                if length > maximum:
+                    faults.append(
+                        f"the {name} is {length} characters long; PAF allows at most {maximum}"
+                    )
         if faults or postcode is None or udprn is None:
             yield PafRowError(line_number, f"line {line_number}: " + "; ".join(faults))
             continue
 
-        yield PafRow(
-            postcode=postcode,
-            post_town=fields[1],
-            dependent_locality=fields[2] or None,
-            double_dependent_locality=fields[3] or None,
-            thoroughfare=fields[4] or None,
-            dependent_thoroughfare=fields[5] or None,
-            building_number=building_number or None,
-            building_name=fields[7] or None,
-            sub_building_name=fields[8] or None,
-            po_box=fields[9] or None,
-            department_name=fields[10] or None,
-            organisation_name=fields[11] or None,
-            udprn=udprn,
-            postcode_type=postcode_type,
-            su_organisation_indicator=su_indicator or None,
-            delivery_point_suffix=fields[15] or None,
+        yield PafRow(  # by position, in the order of the columns: it is quicker
+            postcode,
+            fields[1],
+            fields[2] or None,
+            fields[3] or None,
+            fields[4] or None,
+            fields[5] or None,
+            building_number or None,
+            fields[7] or None,
+            fields[8] or None,
+            fields[9] or None,
+            fields[10] or None,
+            fields[11] or None,
+            udprn,
+            postcode_type,
+            su_indicator or None,
+            fields[15] or None,
         )
 
 

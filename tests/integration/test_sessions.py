@@ -1,0 +1,86 @@
+"""Signing in and out against the real database: sessions, timeouts, no enumeration."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from cms.adapters.sql.tables import sessions
+from cms.core.accounts.commands import Authenticate, PurgeExpiredSessions, SignIn, SignOut
+from cms.core.accounts.model import OrganisationKind
+from cms.core.accounts.sign_in import SignedIn, SignInRefused
+from tests.support.world import PASSWORD, World
+
+
+@pytest.fixture
+def alice(world: World, run: Any) -> str:
+    run(world.organisation("AGS", OrganisationKind.SHIPPER, "Alpha Gas Shipping"))
+    return str(run(world.user("alice@alpha.example", "AGS", "Alice Ashworth")))
+
+
+def test_sign_in_is_case_insensitive_on_email_and_stores_only_a_token_hash(
+    world: World, run: Any, alice: str
+) -> None:
+    outcome = run(world.bus().handle(SignIn(email="  Alice@Alpha.Example ", password=PASSWORD)))
+    assert isinstance(outcome, SignedIn)
+    assert outcome.viewer.user_id == alice
+    assert len(outcome.session_token) >= 22  # at least 128 bits, URL-safe base64
+
+    async def stored() -> list[str]:
+        async with world.engine.connect() as connection:
+            return list((await connection.execute(select(sessions.c.token_hash))).scalars())
+
+    hashes = run(stored())
+    assert len(hashes) == 1 and outcome.session_token not in hashes[0]
+
+
+@pytest.mark.parametrize(
+    ("email", "password"),
+    [("alice@alpha.example", "wrong-password-123"), ("nobody@alpha.example", PASSWORD)],
+)
+def test_wrong_password_and_unknown_email_answer_alike(
+    world: World, run: Any, alice: str, email: str, password: str
+) -> None:
+    outcome = run(world.bus().handle(SignIn(email=email, password=password)))
+    assert outcome == SignInRefused()
+
+
+def test_each_sign_in_gets_a_new_token(world: World, run: Any, alice: str) -> None:
+    first = run(world.sign_in("alice@alpha.example"))[1]
+    second = run(world.sign_in("alice@alpha.example"))[1]
+    assert first != second
+
+
+def test_a_session_expires_after_30_idle_minutes(world: World, run: Any, alice: str) -> None:
+    _, token = run(world.sign_in("alice@alpha.example"))
+    world.clock.set(world.clock.now() + timedelta(minutes=29))
+    assert run(world.bus().handle(Authenticate(session_token=token))) is not None
+    world.clock.set(world.clock.now() + timedelta(minutes=29))
+    assert run(world.bus().handle(Authenticate(session_token=token))) is not None
+    world.clock.set(world.clock.now() + timedelta(minutes=31))
+    assert run(world.bus().handle(Authenticate(session_token=token))) is None
+
+
+def test_a_session_ends_after_12_hours_however_busy(world: World, run: Any, alice: str) -> None:
+    _, token = run(world.sign_in("alice@alpha.example"))
+    for _ in range(25):  # active every 29 minutes for over 12 hours
+        world.clock.set(world.clock.now() + timedelta(minutes=29))
+        run(world.bus().handle(Authenticate(session_token=token)))
+    assert run(world.bus().handle(Authenticate(session_token=token))) is None
+
+
+def test_sign_out_revokes_the_session(world: World, run: Any, alice: str) -> None:
+    _, token = run(world.sign_in("alice@alpha.example"))
+    assert run(world.bus().handle(SignOut(session_token=token))) is True
+    assert run(world.bus().handle(Authenticate(session_token=token))) is None
+    assert run(world.bus().handle(SignOut(session_token=token))) is False
+
+
+def test_expired_sessions_are_purged(world: World, run: Any, alice: str) -> None:
+    run(world.sign_in("alice@alpha.example"))
+    assert run(world.bus().handle(PurgeExpiredSessions())) == 0
+    world.clock.set(world.clock.now() + timedelta(hours=13))
+    assert run(world.bus().handle(PurgeExpiredSessions())) == 1
