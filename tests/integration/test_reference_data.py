@@ -66,7 +66,10 @@ def test_meter_points_are_found_by_delivery_point_and_by_address(world: World, r
 
     assert report.loaded == 1 and report.faulty == 1  # 3938424600 fails its check digits
     assert run(gateway.meter_point_at("23750001")) == Mprn("3938424403")
-    assert run(gateway.meter_point_at_address(oak_road.matching_key())) == Mprn("3938424403")
+    key = oak_road.matching_key()
+    assert run(gateway.meter_point_at_address(key, unlinked_only=False)) == Mprn("3938424403")
+    # Linked to a delivery point, it is found by UDPRN; premises keys alone may be shared.
+    assert run(gateway.meter_point_at_address(key, unlinked_only=True)) is None
     assert run(gateway.meter_point_at("23750002")) is None
 
 

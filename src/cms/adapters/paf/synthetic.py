@@ -1105,11 +1105,15 @@ def _postcode_batches(rows: int, seed: int) -> Iterator[list[list[str]]]:
                     ]
                 )
         elif kind == _RURAL:
+            # Drawn without replacement: no two delivery points of a postcode are the same premises.
+            names = iter(rng.sample(_HOUSE_NAMES, min(count, len(_HOUSE_NAMES))))
+            numbers = iter(rng.sample(range(1, 61), min(count, 60)))
             for _ in range(count):
-                if random_() < 0.8:
-                    append([*head, "", choice(_HOUSE_NAMES), "", "", "", "", "", "S", "", ""])
+                name = next(names, None) if random_() < 0.8 else None
+                if name is not None:
+                    append([*head, "", name, "", "", "", "", "", "S", "", ""])
                 else:
-                    append([*head, str(1 + randrange(60)), "", "", "", "", "", "", "S", "", ""])
+                    append([*head, str(next(numbers)), "", "", "", "", "", "", "S", "", ""])
         elif kind == _BUSINESS:
             number = 1 + randrange(20)
             for f in range(count):

@@ -67,12 +67,13 @@ class SqlContactRepository:
             raise
 
     async def open_contact_at(self, udprn: str | None, address_key: str) -> OpenContactRef | None:
-        conditions: list[ColumnElement[bool]] = [
-            (contacts.c.address_key == address_key)
-            & contacts.c.status.not_in([status.value for status in FINAL_STATUSES])
-        ]
+        same_premises = (contacts.c.address_key == address_key) & contacts.c.status.not_in(
+            [status.value for status in FINAL_STATUSES]
+        )
+        conditions: list[ColumnElement[bool]] = [same_premises]
         if udprn is not None:
-            conditions.append(contacts.c.open_udprn == udprn)
+            # Businesses may share premises: among PAF contacts the UDPRN alone decides.
+            conditions = [contacts.c.open_udprn == udprn, same_premises & contacts.c.manual_address]
         query = (
             select(contacts.c.crn, contacts.c.shipper_organisation_id)
             .where(or_(*conditions))

@@ -28,8 +28,13 @@ class SimulatedUkLink:
     async def meter_point_at(self, udprn: str) -> Mprn | None:
         return await self._first(uklink_meter_points.c.udprn == udprn)
 
-    async def meter_point_at_address(self, matching_key: str) -> Mprn | None:
-        return await self._first(uklink_meter_points.c.address_key == matching_key)
+    async def meter_point_at_address(
+        self, matching_key: str, *, unlinked_only: bool
+    ) -> Mprn | None:
+        condition = uklink_meter_points.c.address_key == matching_key
+        if unlinked_only:
+            condition = condition & uklink_meter_points.c.udprn.is_(None)
+        return await self._first(condition)
 
     async def _first(self, condition: Any) -> Mprn | None:
         query = (

@@ -140,7 +140,9 @@ class ContactsHandlers:
         if site.udprn is not None:
             existing = await self._uk_link.meter_point_at(site.udprn)
         if existing is None:
-            existing = await self._uk_link.meter_point_at_address(key)
+            existing = await self._uk_link.meter_point_at_address(
+                key, unlinked_only=site.udprn is not None
+            )
         field_name = "udprn" if site.udprn else "manualAddress"
         if existing is not None:
             checked.reject(

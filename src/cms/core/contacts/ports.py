@@ -18,7 +18,12 @@ class UkLinkGateway(Protocol):
 
     async def meter_point_at(self, udprn: str) -> Mprn | None: ...
 
-    async def meter_point_at_address(self, matching_key: str) -> Mprn | None: ...
+    async def meter_point_at_address(
+        self, matching_key: str, *, unlinked_only: bool
+    ) -> Mprn | None:
+        """A meter point at premises with this key; with `unlinked_only`, only among those not
+        linked to a PAF delivery point (several businesses may share one premises key)."""
+        ...
 
 
 class PhoneNumberRules(Protocol):
@@ -42,9 +47,10 @@ class ContactRepository(Protocol):
         """Store a new contact; raise DuplicateOpenContact if its site already has an open one."""
         ...
 
-    async def open_contact_at(
-        self, udprn: str | None, address_key: str
-    ) -> OpenContactRef | None: ...
+    async def open_contact_at(self, udprn: str | None, address_key: str) -> OpenContactRef | None:
+        """An open contact for this delivery point: by UDPRN, or by premises key among manual
+        addresses; for a manual address (no UDPRN), by premises key among all."""
+        ...
 
 
 class CrnSequence(Protocol):
