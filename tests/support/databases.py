@@ -87,3 +87,19 @@ class SqliteTemplate:
         target = directory / f"cms-{uuid.uuid4().hex[:8]}.db"
         shutil.copyfile(self.path, target)
         yield f"sqlite:///{target}"
+
+
+REDIS_URL = os.environ.get("CMS_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def redis_or_skip() -> str:
+    """The test Redis URL; skip without Redis on a developer's machine, fail under CI."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=5).ping()
+    except redis.RedisError as error:
+        if in_ci():
+            pytest.fail(f"Redis is required under CI and is not reachable: {error}")
+        pytest.skip(f"Redis not reachable at {REDIS_URL}: {error}")
+    return REDIS_URL
