@@ -280,8 +280,7 @@ def test_matching_key_tells_different_premises_apart() -> None:
     base = address("LS6 2AB", "LEEDS", building_number="58", thoroughfare="TRAFALGAR STREET")
     assert base.matching_key() != dataclasses.replace(base, building_number="56").matching_key()
     assert (
-        base.matching_key()
-        != dataclasses.replace(base, sub_building_name="FLAT 1").matching_key()
+        base.matching_key() != dataclasses.replace(base, sub_building_name="FLAT 1").matching_key()
     )
     assert (
         base.matching_key()

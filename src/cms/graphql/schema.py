@@ -8,6 +8,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from cms.graphql.accounts.schema import AccountsMutation, AccountsQuery
 from cms.graphql.addresses.types import AddressesQuery
+from cms.graphql.common import InvalidInput, NotFound
 from cms.graphql.contacts.schema import ContactsMutation, ContactsQuery
 from cms.graphql.errors import is_user_facing
 
@@ -27,11 +28,14 @@ def build_schema() -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         config=StrawberryConfig(auto_camel_case=True),
-        # Instances, not classes: they keep their caches from one request to the next.
+        # The contract's shared failure types, served even before a field returns them.
+        types=[NotFound, InvalidInput],
+        # Factories: a fresh extension per request; the parse and validation caches live at
+        # module level in Strawberry, so they are shared all the same.
         extensions=[
-            ParserCache(maxsize=1_000),  # type: ignore[list-item]
-            ValidationCache(maxsize=1_000),  # type: ignore[list-item]
-            MaskErrors(  # type: ignore[list-item]
+            lambda: ParserCache(maxsize=1_000),
+            lambda: ValidationCache(maxsize=1_000),
+            lambda: MaskErrors(
                 should_mask_error=lambda error: not is_user_facing(error),
                 error_message="Something went wrong on our side; it has been logged.",
             ),

@@ -11,7 +11,7 @@ from cms.core.addresses.ports import AddressBook, LdzReference
 from cms.core.addresses.postcode import Postcode
 from cms.core.shared.errors import InvalidValue
 
-_UDPRN = re.compile(r"^\d{1,8}$")
+_UDPRN = re.compile(r"^[0-9]{1,8}$")  # ASCII digits only: \d admits any script
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ MAX_NOTES = 1_000
 MAX_BUILDING = 50
 MAX_THOROUGHFARE = 80
 MAX_POST_TOWN = 30
-_UDPRN = re.compile(r"^\d{1,8}$")
+_UDPRN = re.compile(r"^[0-9]{1,8}$")  # ASCII digits only: \d admits any script
 _METER_SERIAL = re.compile(r"^[A-Z0-9][A-Z0-9/-]*$")
 
 

@@ -149,6 +149,8 @@ class MncContact:
             raise NotPermitted(f"Only the {allowed[0].actor} may do that to {self.crn}.")
         if move is Move.ANSWER_QUESTION:
             by_actor = [t for t in by_actor if t.target is self.asked_from]
+            if not by_actor:
+                raise InvalidTransition(f"{self.crn} has no open question to answer.", self.status)
         return by_actor[0]
 
     def _due_by(self, since: datetime, calendar: WorkingDayCalendar) -> datetime | None:

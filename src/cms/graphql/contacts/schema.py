@@ -26,6 +26,8 @@ from cms.graphql.contacts.types import (
 from cms.graphql.context import ContextInfo
 from cms.graphql.errors import UserFacingError, bad_input
 
+DEFAULT_PAGE_SIZE = 25
+
 
 def _filter_spec(filter: ContactFilter | None) -> ContactFilterSpec:
     if filter is None:
@@ -60,10 +62,11 @@ class ContactsQuery:
         self,
         info: ContextInfo,
         filter: ContactFilter | None = None,
-        first: int = 25,
+        first: int | None = 25,
         after: str | None = None,
     ) -> ContactConnection:
         viewer = info.context.require_viewer()
+        first = DEFAULT_PAGE_SIZE if first is None else first
         services = info.context.services
         try:
             page = await list_contacts(
