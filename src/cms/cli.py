@@ -256,6 +256,52 @@ def import_ldz(
     console.print(f"Loaded {count:,} postcode prefixes into the LDZ table.")
 
 
+audit_app = typer.Typer(help="The security audit log.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the audit log's hash chain; report the first entry that was changed or removed."""
+    from cms.adapters.sql.engine import create_engine
+    from cms.adapters.sql.security_repositories import SqlAuditLog
+    from cms.core.accounts.audit import ChainBreak, first_break
+
+    settings = _settings()
+    batch = 10_000
+
+    async def run() -> tuple[int, ChainBreak | None]:
+        engine = create_engine(settings.database_url)
+        checked, last_seq, last_hash = 0, 0, None
+        try:
+            async with engine.connect() as connection:
+                log = SqlAuditLog(connection)
+                while True:
+                    entries = list(await log.entries(after_seq=last_seq, limit=batch))
+                    if not entries:
+                        return checked, None
+                    # Each batch is checked as a continuation of the one before.
+                    broken = first_break(entries, start_seq=last_seq + 1, prev_hash=last_hash)
+                    if broken is not None:
+                        return checked, broken
+                    checked += len(entries)
+                    last_seq, last_hash = entries[-1].seq, entries[-1].hash
+        finally:
+            await engine.dispose()
+
+    checked, broken = asyncio.run(run())
+    if broken is None:
+        typer.echo(f"Audit chain intact: {checked:,} entries verified.")
+        return
+    record = broken.entry.record
+    typer.echo(
+        f"Audit chain BROKEN at entry #{broken.entry.seq} ({record.event}, "
+        f"{record.at.isoformat()}): {broken.reason}. The {broken.entry.seq - 1:,} entries "
+        "before it are intact."
+    )
+    raise typer.Exit(1)
+
+
 @app.command()
 def schema() -> None:
     """Print the GraphQL schema (SDL)."""

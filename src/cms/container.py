@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dependency_injector import containers, providers
+from redis.asyncio import Redis
 
 from cms.adapters.calendar.bank_holidays import england_and_wales_bank_holidays
+from cms.adapters.counters.memory import MemoryAttemptCounters
+from cms.adapters.counters.redis import RedisAttemptCounters
+from cms.adapters.delivery.email import SmtpEmailSender
+from cms.adapters.delivery.outbox_file import OutboxFileSender
+from cms.adapters.delivery.routing import RoutingSender
+from cms.adapters.delivery.sms import HttpSmsSender
 from cms.adapters.paf.store import SqlAddressBook
 from cms.adapters.phones.rules import LibPhoneNumberRules
+from cms.adapters.security.common_passwords import FileCommonPasswords
+from cms.adapters.security.one_time_codes import PyOtpCodes
 from cms.adapters.security.passwords import Argon2PasswordHasher
 from cms.adapters.sql.accounts_queries import SqlAccountQueries
 from cms.adapters.sql.contacts_queries import SqlContactQueries
@@ -14,28 +25,97 @@ from cms.adapters.sql.engine import create_engine
 from cms.adapters.sql.reference_data import SqlLdzReference
 from cms.adapters.sql.unit_of_work import SqlUnitOfWork
 from cms.adapters.uklink.simulated import SimulatedUkLink
-from cms.core.accounts.commands import Authenticate, PurgeExpiredSessions, SignIn, SignOut
-from cms.core.accounts.handlers import AccountsHandlers, SessionPolicy
+from cms.core.accounts.administration import AdministrationHandlers
+from cms.core.accounts.authentication import AuthenticationHandlers
+from cms.core.accounts.commands import (
+    AcceptInvitation,
+    ApproveNomination,
+    Authenticate,
+    ChangePassword,
+    DisableInactiveUsers,
+    DisableUser,
+    EnableUser,
+    EnrolMfa,
+    NominateUser,
+    PurgeExpiredSessions,
+    SignIn,
+    SignOut,
+    VerifyMfa,
+)
+from cms.core.accounts.inactivity import InactivityHandlers
+from cms.core.accounts.sign_in import SecurityPolicy
 from cms.core.contacts.commands import RaiseMncContact
 from cms.core.contacts.handlers import ContactsHandlers
 from cms.core.shared.bus import MessageBus
 from cms.core.shared.calendar import WorkingDayCalendar
-from cms.core.shared.clock import SystemClock
+from cms.core.shared.clock import Clock, SystemClock
+from cms.core.shared.delivery import MessageSender
+from cms.core.shared.rate_limits import AttemptCounters
 from cms.graphql.context import ApiServices
 from cms.settings import Settings
 
 
-def build_bus(accounts: AccountsHandlers, contacts: ContactsHandlers) -> MessageBus:
+def build_bus(
+    authentication: AuthenticationHandlers,
+    administration: AdministrationHandlers,
+    inactivity: InactivityHandlers,
+    contacts: ContactsHandlers,
+) -> MessageBus:
     """A fresh bus for one request or job (it holds no state between them)."""
     return MessageBus(
         {
-            SignIn: accounts.sign_in,
-            SignOut: accounts.sign_out,
-            Authenticate: accounts.authenticate,
-            PurgeExpiredSessions: accounts.purge_expired_sessions,
+            SignIn: authentication.sign_in,
+            EnrolMfa: authentication.enrol_mfa,
+            VerifyMfa: authentication.verify_mfa,
+            SignOut: authentication.sign_out,
+            Authenticate: authentication.authenticate,
+            ChangePassword: authentication.change_password,
+            PurgeExpiredSessions: authentication.purge_expired_sessions,
+            NominateUser: administration.nominate_user,
+            ApproveNomination: administration.approve_nomination,
+            AcceptInvitation: administration.accept_invitation,
+            DisableUser: administration.disable_user,
+            EnableUser: administration.enable_user,
+            DisableInactiveUsers: inactivity.disable_inactive_users,
             RaiseMncContact: contacts.raise_mnc_contact,
         }
     )
+
+
+def build_sender(settings: Settings) -> MessageSender:
+    """Embedded and development: every message goes to var/outbox.jsonl for people to read.
+    Otherwise email goes over SMTP and texts to the SMS provider, when they are configured."""
+    outbox = OutboxFileSender(Path(settings.outbox_path))
+    if settings.is_development or not settings.distributed:
+        return outbox
+    email: MessageSender = outbox
+    sms: MessageSender = outbox
+    if settings.smtp_host:
+        email = SmtpEmailSender(
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            sender_address=settings.smtp_from,
+            username=settings.smtp_username,
+            password=settings.smtp_password,
+            use_tls=settings.smtp_tls,
+            start_tls=settings.smtp_starttls,
+        )
+    if settings.sms_url:
+        sms = HttpSmsSender(
+            endpoint_url=settings.sms_url,
+            api_token=settings.sms_token or "",
+            sender_id=settings.sms_sender_id,
+        )
+    return RoutingSender(email=email, sms=sms)
+
+
+def build_redis(settings: Settings) -> Redis | None:
+    return Redis.from_url(settings.redis_url) if settings.redis_url else None
+
+
+def build_counters(redis: Redis | None, clock: Clock) -> AttemptCounters:
+    """Shared counters in Redis when several processes serve; in memory when embedded."""
+    return RedisAttemptCounters(redis, clock) if redis is not None else MemoryAttemptCounters(clock)
 
 
 class Container(containers.DeclarativeContainer):
@@ -59,17 +139,45 @@ class Container(containers.DeclarativeContainer):
     account_queries = providers.Singleton(SqlAccountQueries, engine)
     contact_queries = providers.Singleton(SqlContactQueries, engine)
 
-    session_policy = providers.Singleton(
-        SessionPolicy,
+    security_policy = providers.Singleton(
+        SecurityPolicy,
         idle_timeout_s=settings.provided.session_idle_timeout_s,
         absolute_timeout_s=settings.provided.session_absolute_timeout_s,
     )
-    accounts = providers.Singleton(
-        AccountsHandlers,
+    redis = providers.Singleton(build_redis, settings)
+    counters = providers.Singleton(build_counters, redis, clock)
+    sender = providers.Singleton(build_sender, settings)
+    one_time_codes = providers.Singleton(PyOtpCodes)
+    common_passwords = providers.Singleton(FileCommonPasswords)
+    authentication = providers.Singleton(
+        AuthenticationHandlers,
         uow=unit_of_work.provider,
         hasher=password_hasher,
+        codes=one_time_codes,
+        counters=counters,
+        sender=sender,
+        mobiles=phone_rules,
+        common_passwords=common_passwords,
         clock=clock,
-        sessions=session_policy,
+        policy=security_policy,
+    )
+    administration = providers.Singleton(
+        AdministrationHandlers,
+        uow=unit_of_work.provider,
+        hasher=password_hasher,
+        mobiles=phone_rules,
+        common_passwords=common_passwords,
+        sender=sender,
+        clock=clock,
+        policy=security_policy,
+        public_url=settings.provided.public_url,
+    )
+    inactivity = providers.Singleton(
+        InactivityHandlers,
+        uow=unit_of_work.provider,
+        sender=sender,
+        clock=clock,
+        policy=security_policy,
     )
     contacts = providers.Singleton(
         ContactsHandlers,
@@ -81,21 +189,30 @@ class Container(containers.DeclarativeContainer):
         calendar=calendar,
         clock=clock,
     )
-    bus = providers.Factory(build_bus, accounts=accounts, contacts=contacts)
+    bus = providers.Factory(
+        build_bus,
+        authentication=authentication,
+        administration=administration,
+        inactivity=inactivity,
+        contacts=contacts,
+    )
 
     api_services = providers.Singleton(
         ApiServices,
-        accounts=accounts,
-        contacts=contacts,
         account_queries=account_queries,
+        administration_queries=account_queries,
         contact_queries=contact_queries,
         addresses=address_book,
         ldz_reference=ldz_reference,
         clock=clock,
         bus_factory=bus.provider,
         cookie_name=settings.provided.cookie_name,
+        device_cookie_name=settings.provided.device_cookie_name,
         secure_cookies=providers.Callable(lambda s: not s.is_development, settings),
         session_max_age_s=settings.provided.session_absolute_timeout_s,
+        device_max_age_s=providers.Callable(
+            lambda p: p.trusted_device_days * 86400, security_policy
+        ),
     )
 
 
@@ -107,5 +224,8 @@ def build_container(settings: Settings | None = None) -> Container:
 
 
 async def close_container(container: Container) -> None:
-    """Release the database pool (making an engine opens no connection, so this is cheap)."""
+    """Release the database pool and the Redis client (making them opens no connection)."""
     await container.engine().dispose()
+    redis = container.redis()
+    if redis is not None:
+        await redis.aclose()

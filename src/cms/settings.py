@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -22,6 +23,26 @@ class Settings(BaseSettings):
     # Extra days the service desk is closed, on top of weekends and bank holidays.
     closure_days: list[date] = Field(default_factory=list)
     sql_echo: bool = False
+    # Where links in emails point (the web front end).
+    public_url: str = "http://127.0.0.1:8000"
+    device_cookie_name: str = "cms_device"
+    # Messages: var/outbox.jsonl in the embedded mode and in development; otherwise SMTP for
+    # email and an HTTP SMS provider for texts, where configured (else the outbox file).
+    outbox_path: str = "var/outbox.jsonl"
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_from: str = "cms@cms.example"
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_tls: bool = False
+    smtp_starttls: bool | None = None
+    sms_url: str | None = None
+    sms_token: str | None = None
+    sms_sender_id: str = "CMS"
+    # Pages on these origins may open a WebSocket to /graphql (a JSON list or comma-separated).
+    allowed_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["http://127.0.0.1:8000", "http://localhost:8000"]
+    )
 
     @field_validator("database_url")
     @classmethod
@@ -31,6 +52,16 @@ class Settings(BaseSettings):
                 "CMS_DATABASE_URL must be a sqlite:/// or postgresql:// URL, "
                 f"not {value.split(':', 1)[0]!r}"
             )
+        return value
+
+    @field_validator("allowed_origins", mode="before")
+    @classmethod
+    def _origins_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [origin.strip() for origin in text.split(",") if origin.strip()]
         return value
 
     @property

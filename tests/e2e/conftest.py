@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,7 @@ class Demo:
     env: dict[str, str]
     cwd: Path
     seed_output: str
+    sessions: dict[str, str] = field(default_factory=dict)
 
     def graphql(self, query: str, token: str | None = None, **variables: Any) -> dict[str, Any]:
         headers = {"authorization": f"Bearer {token}"} if token else {}
@@ -53,14 +56,43 @@ class Demo:
         assert response.status_code == 200, response.text
         return dict(response.json())
 
+    def last_code(self, email: str) -> str:
+        """The newest sign-in code for `email`, read where the demo writes its messages."""
+        lines = (self.cwd / "var" / "outbox.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in reversed(lines):
+            message = json.loads(line)
+            found = re.search(r"\b(\d{6})\b", message["body"])
+            if message["to"] == email and found:
+                return found.group(1)
+        raise AssertionError(f"no code for {email} in the outbox")
+
     def sign_in(self, email: str) -> str:
-        body = self.graphql(
-            "mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) {"
-            " ... on SignedIn { sessionToken } } }",
-            e=email,
-            p=DEMO_PASSWORD,
-        )
-        return str(body["data"]["signIn"]["sessionToken"])
+        """A session for `email`, signed in once per demo: codes are limited to 3 in 15 minutes."""
+        if email not in self.sessions:
+            self.sessions[email] = self.new_session(email)
+        return self.sessions[email]
+
+    def new_session(self, email: str) -> str:
+        """Sign in as a person would: password, then (first time) choose email codes, then code."""
+        step = self.graphql(SIGN_IN, e=email, p=DEMO_PASSWORD)["data"]["signIn"]
+        if step["__typename"] == "MfaEnrolmentRequired":
+            step = self.graphql(ENROL, c=step["challengeId"])["data"]["enrolMfa"]
+        if step["__typename"] == "MfaRequired":
+            step = self.graphql(VERIFY, c=step["challengeId"], code=self.last_code(email))["data"][
+                "verifyMfa"
+            ]
+        assert step["__typename"] == "SignedIn", step
+        return str(step["sessionToken"])
+
+
+SIGN_IN = """mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) {
+  __typename ... on SignedIn { sessionToken } ... on MfaRequired { challengeId }
+  ... on MfaEnrolmentRequired { challengeId } ... on SignInFailed { message } } }"""
+ENROL = """mutation($c: ID!) { enrolMfa(input: {challengeId: $c, channel: EMAIL}) {
+  __typename ... on MfaRequired { challengeId maskedDestination }
+  ... on InvalidInput { reasons { code message } } } }"""
+VERIFY = """mutation($c: ID!, $code: String!) { verifyMfa(input: {challengeId: $c, code: $code}) {
+  __typename ... on SignedIn { sessionToken } ... on MfaFailed { message attemptsLeft } } }"""
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

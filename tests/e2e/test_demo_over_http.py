@@ -6,7 +6,7 @@ import re
 
 import httpx
 
-from tests.e2e.conftest import DEMO_PASSWORD, Demo, cms
+from tests.e2e.conftest import DEMO_PASSWORD, ENROL, SIGN_IN, VERIFY, Demo, cms
 
 RAISE = """
 mutation($input: RaiseMncContactInput!) {
@@ -83,15 +83,25 @@ def test_a_submission_with_several_faults_lists_every_one(demo: Demo) -> None:
 
 def test_the_session_cookie_is_http_only_and_signs_the_browser_in(demo: Demo) -> None:
     with httpx.Client(base_url=demo.url) as browser:
+        step = browser.post(
+            "/graphql",
+            json={"query": SIGN_IN, "variables": {"e": "lso@alpha.example", "p": DEMO_PASSWORD}},
+        ).json()["data"]["signIn"]
+        if step["__typename"] == "MfaEnrolmentRequired":
+            step = browser.post(
+                "/graphql", json={"query": ENROL, "variables": {"c": step["challengeId"]}}
+            ).json()["data"]["enrolMfa"]
         response = browser.post(
             "/graphql",
             json={
-                "query": (
-                    f'mutation {{ signIn(input: {{email: "alice@alpha.example", password: '
-                    f'"{DEMO_PASSWORD}"}}) {{ __typename }} }}'
-                )
+                "query": VERIFY,
+                "variables": {
+                    "c": step["challengeId"],
+                    "code": demo.last_code("lso@alpha.example"),
+                },
             },
         )
+        assert response.json()["data"]["verifyMfa"]["__typename"] == "SignedIn"
         cookie = response.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=strict" in cookie and "secure" in cookie
         # httpx would not send a Secure cookie over http: hand it on as a browser on https would
@@ -101,13 +111,14 @@ def test_the_session_cookie_is_http_only_and_signs_the_browser_in(demo: Demo) ->
             json={"query": "{ me { email } }"},
             headers={"cookie": f"cms_session={token}"},
         )
-        assert me.json()["data"]["me"] == {"email": "alice@alpha.example"}
+        assert me.json()["data"]["me"] == {"email": "lso@alpha.example"}
 
 
 def test_signing_out_ends_the_session(demo: Demo) -> None:
-    token = demo.sign_in("alice@alpha.example")
+    token = demo.new_session("dn@sgn.example")
     assert demo.graphql("mutation { signOut }", token)["data"]["signOut"] is True
     assert demo.graphql("{ me { email } }", token)["data"]["me"] is None
+    assert demo.sign_in("alice@alpha.example") != token
 
 
 def test_a_wrong_password_gets_the_one_refusal_message(demo: Demo) -> None:

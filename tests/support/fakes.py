@@ -7,6 +7,7 @@ contacts repository refuses a second open contact for one delivery point.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -20,6 +21,7 @@ from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import FINAL_STATUSES
 from cms.core.contacts.model import MncContact
 from cms.core.contacts.ports import DuplicateOpenContact, OpenContactRef
+from cms.core.shared.delivery import DeliveryFailed, OutgoingMessage
 from cms.core.shared.messages import Event
 
 # ---------------------------------------------------------------- the contacts unit of work
@@ -303,3 +305,33 @@ class FakeHolidays:
 
     def __call__(self, day: date) -> bool:
         return day in self.days
+
+
+class RecordingSender:
+    """The MessageSender port: keeps every message, so tests can read codes and invitations."""
+
+    def __init__(self) -> None:
+        self.messages: list[OutgoingMessage] = []
+        self.failing = False
+
+    async def send(self, message: OutgoingMessage) -> None:
+        if self.failing:
+            raise DeliveryFailed("the test asked delivery to fail")
+        self.messages.append(message)
+
+    def to(self, recipient: str) -> list[OutgoingMessage]:
+        return [message for message in self.messages if message.to == recipient]
+
+    def last_code_to(self, recipient: str) -> str:
+        for message in reversed(self.to(recipient)):
+            found = re.search(r"\b(\d{6})\b", message.body)
+            if found:
+                return found.group(1)
+        raise AssertionError(f"no code was sent to {recipient}")
+
+    def last_token_to(self, recipient: str) -> str:
+        for message in reversed(self.to(recipient)):
+            found = re.search(r"invitation token: (\S+)\)", message.body)
+            if found:
+                return found.group(1)
+        raise AssertionError(f"no invitation was sent to {recipient}")

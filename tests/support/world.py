@@ -19,13 +19,14 @@ from cms.adapters.sql.reference_data import ensure_default_ldz_table
 from cms.adapters.sql.unit_of_work import SqlUnitOfWork
 from cms.adapters.uklink.simulated import import_meter_points
 from cms.container import Container, build_container, close_container
-from cms.core.accounts.commands import SignIn
-from cms.core.accounts.model import OrganisationKind, Role, Viewer
-from cms.core.accounts.sign_in import SignedIn
+from cms.core.accounts.commands import EnrolMfa, SignIn, VerifyMfa
+from cms.core.accounts.model import MfaChannel, OrganisationKind, Role, Viewer
+from cms.core.accounts.sign_in import MfaEnrolmentRequired, MfaRequired, SignedIn
 from cms.core.addresses.ldz import NetworkOwner
 from cms.core.shared.bus import MessageBus
 from cms.core.shared.clock import FixedClock
 from cms.settings import Settings
+from tests.support.fakes import RecordingSender
 
 PASSWORD = "a-long-test-password-2026"
 # A Monday morning, so service levels count from a working day.
@@ -65,6 +66,7 @@ def paf_csv_line(**fields: str) -> str:
 class World:
     container: Container
     clock: FixedClock
+    sender: RecordingSender
 
     @classmethod
     def start(cls, database_url: str, at: datetime = START) -> World:
@@ -75,7 +77,9 @@ class World:
         container.password_hasher.override(
             providers.Singleton(Argon2PasswordHasher, time_cost=1, memory_cost=1024)
         )
-        return cls(container=container, clock=clock)
+        sender = RecordingSender()
+        container.sender.override(providers.Object(sender))
+        return cls(container=container, clock=clock, sender=sender)
 
     async def close(self) -> None:
         await close_container(self.container)
@@ -119,9 +123,24 @@ class World:
             await uow.commit()
         return user.id
 
-    async def sign_in(self, email: str) -> tuple[Viewer, str]:
-        outcome = await self.bus().handle(SignIn(email=email, password=PASSWORD))
-        assert isinstance(outcome, SignedIn), f"{email} could not sign in"
+    async def sign_in(self, email: str, password: str = PASSWORD) -> tuple[Viewer, str]:
+        """Sign in all the way: enrol email codes the first time, then prove the code."""
+        bus = self.bus()
+        outcome = await bus.handle(SignIn(email=email, password=password))
+        if isinstance(outcome, MfaEnrolmentRequired):
+            outcome = await bus.handle(
+                EnrolMfa(
+                    challenge_id=outcome.challenge_id, channel=MfaChannel.EMAIL, destination=None
+                )
+            )
+        if isinstance(outcome, MfaRequired):
+            outcome = await bus.handle(
+                VerifyMfa(
+                    challenge_id=outcome.challenge_id,
+                    code=self.sender.last_code_to(email.strip().lower()),
+                )
+            )
+        assert isinstance(outcome, SignedIn), f"{email} could not sign in: {outcome}"
         return outcome.viewer, outcome.session_token
 
     async def load_paf(self, lines: Iterable[str]) -> Any:

@@ -11,11 +11,9 @@ from starlette.responses import Response
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
-from cms.core.accounts.handlers import AccountsHandlers
 from cms.core.accounts.model import Organisation, Viewer
-from cms.core.accounts.queries import AccountQueries, UserView
+from cms.core.accounts.queries import AccountQueries, AdministrationQueries, UserView
 from cms.core.addresses.ports import AddressBook, LdzReference
-from cms.core.contacts.handlers import ContactsHandlers
 from cms.core.contacts.queries import ContactQueries, HistoryEntry
 from cms.core.shared.bus import MessageBus
 from cms.core.shared.clock import Clock
@@ -26,17 +24,18 @@ from cms.graphql.errors import unauthenticated
 class ApiServices:
     """What the API needs, built once by the composition root and shared by requests."""
 
-    accounts: AccountsHandlers
-    contacts: ContactsHandlers
     account_queries: AccountQueries
+    administration_queries: AdministrationQueries
     contact_queries: ContactQueries
     addresses: AddressBook
     ldz_reference: LdzReference
     clock: Clock
     bus_factory: Callable[[], MessageBus]
     cookie_name: str
+    device_cookie_name: str
     secure_cookies: bool
     session_max_age_s: int
+    device_max_age_s: int
 
 
 def _loader(load: Callable[[list[str]], Any]) -> DataLoader[str, Any]:
@@ -68,6 +67,11 @@ class Context:
         self.organisations = _loader(accounts.organisations_by_ids)
         self.networks = _loader(accounts.organisations_by_short_codes)
         self.histories = _loader(self.services.contact_queries.history)
+
+    @property
+    def device_token(self) -> str | None:
+        """The remember-device cookie: this browser passed MFA recently."""
+        return self.request.cookies.get(self.services.device_cookie_name) or None
 
     @property
     def client_address(self) -> str | None:

@@ -28,7 +28,13 @@ def worker_settings(
     return {
         "functions": [job.function for job in PERIODIC_JOBS],
         "cron_jobs": [
-            cron(job.function, minute=job.minute, run_at_startup=True)  # type: ignore[arg-type]
+            cron(
+                job.function,  # type: ignore[arg-type]
+                hour=job.hour,
+                minute=job.minute,
+                run_at_startup=True,
+                unique=True,  # one run at a time across workers; the jobs are idempotent too
+            )
             for job in PERIODIC_JOBS
         ],
         "redis_settings": RedisSettings.from_dsn(redis_url),

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cms.adapters.sql.accounts_repositories import organisation_from_row
+from cms.adapters.sql.security_repositories import SqlAuditLog, SqlNominationRepository
 from cms.adapters.sql.tables import organisations, users
+from cms.core.accounts.audit import AuditEntry
 from cms.core.accounts.model import (
     AccountStatus,
     MfaChannel,
+    Nomination,
     Organisation,
     OrganisationKind,
     Role,
@@ -27,6 +31,24 @@ class SqlAccountQueries:
         ids = list(set(user_ids))
         if not ids:
             return {}
+        views = await self._user_views(users.c.id.in_(ids))
+        return {view.id: view for view in views}
+
+    async def users_of(self, organisation_id: str | None) -> list[UserView]:
+        condition = (
+            true() if organisation_id is None else users.c.organisation_id == organisation_id
+        )
+        return await self._user_views(condition)
+
+    async def pending_nominations(self, organisation_id: str | None) -> list[Nomination]:
+        async with self._engine.connect() as connection:
+            return await SqlNominationRepository(connection).pending(organisation_id)
+
+    async def audit_entries(self, after_seq: int, limit: int) -> list[AuditEntry]:
+        async with self._engine.connect() as connection:
+            return list(await SqlAuditLog(connection).entries(after_seq, limit))
+
+    async def _user_views(self, condition: Any) -> list[UserView]:
         query = (
             select(
                 users,
@@ -35,12 +57,13 @@ class SqlAccountQueries:
                 organisations.c.short_code,
             )
             .join(organisations, organisations.c.id == users.c.organisation_id)
-            .where(users.c.id.in_(ids))
+            .where(condition)
+            .order_by(organisations.c.name, users.c.name, users.c.email)
         )
         async with self._engine.connect() as connection:
             rows = (await connection.execute(query)).all()
-        return {
-            row.id: UserView(
+        return [
+            UserView(
                 id=row.id,
                 name=row.name,
                 email=row.email,
@@ -56,7 +79,7 @@ class SqlAccountQueries:
                 mfa_channel=MfaChannel(row.mfa_channel) if row.mfa_channel else None,
             )
             for row in rows
-        }
+        ]
 
     async def organisations_by_ids(
         self, organisation_ids: Iterable[str]

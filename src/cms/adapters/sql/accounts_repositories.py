@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select, true, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cms.adapters.sql.tables import organisations, sessions, users
@@ -22,7 +22,11 @@ from cms.core.accounts.model import (
 
 def organisation_from_row(row: Any) -> Organisation:
     return Organisation(
-        id=row.id, name=row.name, kind=OrganisationKind(row.kind), short_code=row.short_code
+        id=row.id,
+        name=row.name,
+        kind=OrganisationKind(row.kind),
+        short_code=row.short_code,
+        international_mobiles_allowed=bool(row.international_mobiles_allowed),
     )
 
 
@@ -39,6 +43,14 @@ def user_from_row(row: Any) -> UserAccount:
         activated_at=row.activated_at,
         last_sign_in_at=row.last_sign_in_at,
         mfa_channel=MfaChannel(row.mfa_channel) if row.mfa_channel else None,
+        mobile=row.mobile,
+        mfa_destination=row.mfa_destination,
+        totp_secret=row.totp_secret,
+        totp_last_step=row.totp_last_step,
+        last_active_at=row.last_active_at,
+        disabled_at=row.disabled_at,
+        disabled_reason=row.disabled_reason,
+        inactivity_warned_at=row.inactivity_warned_at,
     )
 
 
@@ -55,6 +67,14 @@ def user_values(user: UserAccount) -> dict[str, Any]:
         "activated_at": user.activated_at,
         "last_sign_in_at": user.last_sign_in_at,
         "mfa_channel": user.mfa_channel.value if user.mfa_channel else None,
+        "mobile": user.mobile,
+        "mfa_destination": user.mfa_destination,
+        "totp_secret": user.totp_secret,
+        "totp_last_step": user.totp_last_step,
+        "last_active_at": user.last_active_at,
+        "disabled_at": user.disabled_at,
+        "disabled_reason": user.disabled_reason,
+        "inactivity_warned_at": user.inactivity_warned_at,
     }
 
 
@@ -78,6 +98,49 @@ class SqlUserRepository:
         del values["id"]
         await self._connection.execute(update(users).where(users.c.id == user.id).values(**values))
 
+    async def in_organisation(self, organisation_id: str) -> list[UserAccount]:
+        return await self._select(users.c.organisation_id == organisation_id)
+
+    async def all(self) -> list[UserAccount]:
+        return await self._select(true())
+
+    async def active_last_seen_before(self, cutoff: datetime) -> list[UserAccount]:
+        return await self._select(
+            (users.c.status == AccountStatus.ACTIVE.value) & (users.c.last_active_at < cutoff)
+        )
+
+    async def disable_if_inactive(
+        self, user_id: str, cutoff: datetime, at: datetime, reason: str
+    ) -> bool:
+        result = await self._connection.execute(
+            update(users)
+            .where(
+                users.c.id == user_id,
+                users.c.status == AccountStatus.ACTIVE.value,
+                users.c.last_active_at < cutoff,
+            )
+            .values(status=AccountStatus.DISABLED.value, disabled_at=at, disabled_reason=reason)
+        )
+        return bool(result.rowcount)
+
+    async def mark_warned_if_due(self, user_id: str, cutoff: datetime, at: datetime) -> bool:
+        result = await self._connection.execute(
+            update(users)
+            .where(
+                users.c.id == user_id,
+                users.c.status == AccountStatus.ACTIVE.value,
+                users.c.last_active_at < cutoff,
+                users.c.inactivity_warned_at.is_(None)
+                | (users.c.inactivity_warned_at < users.c.last_active_at),
+            )
+            .values(inactivity_warned_at=at)
+        )
+        return bool(result.rowcount)
+
+    async def _select(self, condition: Any) -> list[UserAccount]:
+        query = select(users).where(condition).order_by(users.c.name, users.c.email)
+        return [user_from_row(row) for row in (await self._connection.execute(query)).all()]
+
 
 class SqlOrganisationRepository:
     def __init__(self, connection: AsyncConnection) -> None:
@@ -100,6 +163,7 @@ class SqlOrganisationRepository:
                 name=organisation.name,
                 kind=organisation.kind.value,
                 short_code=organisation.short_code,
+                international_mobiles_allowed=organisation.international_mobiles_allowed,
             )
         )
 
@@ -143,6 +207,15 @@ class SqlSessionRepository:
             .where(sessions.c.token_hash == token_hash, sessions.c.revoked_at.is_(None))
             .values(revoked_at=at)
         )
+
+    async def revoke_all_for(self, user_id: str, at: datetime, keep: str | None = None) -> int:
+        statement = update(sessions).where(
+            sessions.c.user_id == user_id, sessions.c.revoked_at.is_(None)
+        )
+        if keep is not None:
+            statement = statement.where(sessions.c.token_hash != keep)
+        result = await self._connection.execute(statement.values(revoked_at=at))
+        return int(result.rowcount or 0)
 
     async def delete_created_before(self, cutoff: datetime) -> int:
         result = await self._connection.execute(

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
@@ -61,6 +62,7 @@ organisations = Table(
     Column("name", String(120), nullable=False),
     Column("kind", String(16), nullable=False),
     Column("short_code", String(16), nullable=False, unique=True),
+    Column("international_mobiles_allowed", Boolean, nullable=False, server_default=false()),
 )
 
 users = Table(
@@ -77,6 +79,90 @@ users = Table(
     Column("activated_at", UtcDateTime),
     Column("last_sign_in_at", UtcDateTime),
     Column("mfa_channel", String(8)),
+    Column("mobile", String(20)),
+    Column("mfa_destination", String(254)),
+    Column("totp_secret", String(64)),
+    Column("totp_last_step", BigInteger),
+    Column("last_active_at", UtcDateTime, index=True),
+    Column("disabled_at", UtcDateTime),
+    Column("disabled_reason", String(500)),
+    Column("inactivity_warned_at", UtcDateTime),
+)
+
+mfa_challenges = Table(
+    "mfa_challenges",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("user_id", ForeignKey("users.id"), nullable=False, index=True),
+    Column("purpose", String(8), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("attempts_left", Integer, nullable=False),
+    Column("channel", String(8)),
+    Column("destination", String(254)),
+    Column("code_secret", String(64)),
+    Column("code_expires_at", UtcDateTime),
+    Column("pending_totp_secret", String(64)),
+    Column("completed_at", UtcDateTime),
+)
+
+trusted_devices = Table(
+    "trusted_devices",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", ForeignKey("users.id"), nullable=False, index=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("revoked_at", UtcDateTime),
+)
+
+nominations = Table(
+    "nominations",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("organisation_id", ForeignKey("organisations.id"), nullable=False, index=True),
+    Column("name", String(120), nullable=False),
+    Column("email", String(254), nullable=False, index=True),
+    Column("mobile", String(20)),
+    Column("roles", JSON, nullable=False),
+    Column("nominated_by", ForeignKey("users.id"), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("approved_at", UtcDateTime),
+    Column("approved_by", ForeignKey("users.id")),
+)
+
+invitations = Table(
+    "invitations",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", ForeignKey("users.id"), nullable=False, index=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("used_at", UtcDateTime),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    # Sequence numbers are given by the chain's head, not the database, so the chain has no gaps.
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("at", UtcDateTime, nullable=False, index=True),
+    Column("event", String(40), nullable=False),
+    Column("actor_id", String(36)),
+    Column("subject_id", String(36), index=True),
+    Column("client_address", String(64)),
+    Column("details", JSON, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+audit_head = Table(
+    "audit_head",
+    metadata,
+    # One row: the last entry's number and hash, locked by each append to keep the chain linear.
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
 )
 
 sessions = Table(

@@ -20,6 +20,13 @@ from cms.adapters.sql.contacts_repositories import (
 )
 from cms.adapters.sql.engine import WRITE_TRANSACTION
 from cms.adapters.sql.event_store import append_events
+from cms.adapters.sql.security_repositories import (
+    SqlAuditLog,
+    SqlChallengeRepository,
+    SqlDeviceRepository,
+    SqlInvitationRepository,
+    SqlNominationRepository,
+)
 from cms.core.shared.messages import Event
 
 
@@ -42,6 +49,11 @@ class SqlUnitOfWork:
         self.users = SqlUserRepository(connection)
         self.organisations = SqlOrganisationRepository(connection)
         self.sessions = SqlSessionRepository(connection)
+        self.challenges = SqlChallengeRepository(connection)
+        self.devices = SqlDeviceRepository(connection)
+        self.nominations = SqlNominationRepository(connection)
+        self.invitations = SqlInvitationRepository(connection)
+        self.audit = SqlAuditLog(connection)
         return self
 
     async def __aexit__(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cms.core.accounts.model import MfaChannel, Role, Viewer
 from cms.core.shared.messages import Command
 
 
@@ -12,11 +13,30 @@ class SignIn(Command):
     email: str
     password: str
     client_address: str | None = None
+    device_token: str | None = None  # the remember-device cookie, if the browser has one
+
+
+@dataclass(frozen=True, kw_only=True)
+class EnrolMfa(Command):
+    challenge_id: str
+    channel: MfaChannel
+    destination: str | None
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class VerifyMfa(Command):
+    challenge_id: str
+    code: str
+    remember_device: bool = False
+    client_address: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class SignOut(Command):
     session_token: str
+    device_token: str | None = None
+    client_address: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,5 +47,58 @@ class Authenticate(Command):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ChangePassword(Command):
+    viewer: Viewer
+    session_token: str
+    current_password: str
+    new_password: str
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class PurgeExpiredSessions(Command):
     """Delete sessions past their absolute lifetime: they can never be used again."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class NominateUser(Command):
+    viewer: Viewer
+    name: str
+    email: str
+    mobile: str | None
+    roles: frozenset[Role]
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApproveNomination(Command):
+    viewer: Viewer
+    nomination_id: str
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AcceptInvitation(Command):
+    token: str
+    password: str
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DisableUser(Command):
+    viewer: Viewer
+    user_id: str
+    reason: str
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class EnableUser(Command):
+    viewer: Viewer
+    user_id: str
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DisableInactiveUsers(Command):
+    """The daily sweep: warn at 76 days without activity, disable after 90."""

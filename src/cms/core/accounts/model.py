@@ -39,6 +39,8 @@ class Organisation:
     name: str
     kind: OrganisationKind
     short_code: str
+    # Whether its users may receive sign-in codes on non-UK mobiles (DOMAIN.md, Accounts).
+    international_mobiles_allowed: bool = False
 
 
 @dataclass(slots=True)
@@ -56,6 +58,24 @@ class UserAccount:
     activated_at: datetime | None = None
     last_sign_in_at: datetime | None = None
     mfa_channel: MfaChannel | None = None
+    mobile: str | None = None  # E.164, from the nomination
+    mfa_destination: str | None = None  # where codes go: an email or an E.164 mobile
+    totp_secret: str | None = None
+    totp_last_step: int | None = None  # a TOTP code is accepted once per time step
+    # The inactivity clock: activation, each successful sign-in, and re-enabling reset it.
+    last_active_at: datetime | None = None
+    disabled_at: datetime | None = None
+    disabled_reason: str | None = None
+    inactivity_warned_at: datetime | None = None
+
+    @property
+    def has_mfa(self) -> bool:
+        return self.mfa_channel is not None
+
+    @property
+    def email_name(self) -> str:
+        """The part of the email before the @, which a password must not contain."""
+        return self.email.split("@", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +94,73 @@ class Session:
         idle = (now - self.last_seen_at).total_seconds()
         age = (now - self.created_at).total_seconds()
         return idle <= idle_limit_s and age <= absolute_limit_s
+
+
+class ChallengePurpose(StrEnum):
+    ENROL = "ENROL"  # first sign-in: choose a second factor and prove it
+    SIGN_IN = "SIGN_IN"  # a later sign-in from a device not trusted
+
+
+@dataclass(slots=True)
+class MfaChallenge:
+    """A sign-in that passed the password and waits for its second factor.
+
+    Its id is a secret handed to the client only; it is stored as a hash. A one-time code is
+    derived from a per-challenge secret (HOTP counter 0), so no code is stored at all.
+    """
+
+    id_hash: str
+    user_id: str
+    purpose: ChallengePurpose
+    created_at: datetime
+    expires_at: datetime
+    attempts_left: int
+    channel: MfaChannel | None = None
+    destination: str | None = None
+    code_secret: str | None = None
+    code_expires_at: datetime | None = None
+    pending_totp_secret: str | None = None
+    completed_at: datetime | None = None
+
+    def is_open(self, now: datetime) -> bool:
+        return self.completed_at is None and self.attempts_left > 0 and now < self.expires_at
+
+
+@dataclass(frozen=True, slots=True)
+class Nomination:
+    id: str
+    organisation_id: str
+    name: str
+    email: str
+    mobile: str | None
+    roles: frozenset[Role]
+    nominated_by: str
+    created_at: datetime
+    approved_at: datetime | None = None
+    approved_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    token_hash: str
+    user_id: str
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TrustedDevice:
+    """A device that passed MFA: sign-ins from it skip the code until it expires."""
+
+    token_hash: str
+    user_id: str
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None = None
+
+    def trusts(self, user_id: str, now: datetime) -> bool:
+        return self.user_id == user_id and self.revoked_at is None and now < self.expires_at
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from cms.core.accounts.model import Organisation, Session, UserAccount
+from cms.core.accounts.audit import AuditEntry, AuditRecord
+from cms.core.accounts.model import (
+    Invitation,
+    MfaChallenge,
+    Nomination,
+    Organisation,
+    Session,
+    TrustedDevice,
+    UserAccount,
+)
 from cms.core.shared.unit_of_work import UnitOfWork
 
 
@@ -13,6 +23,32 @@ class PasswordHasher(Protocol):
     def hash(self, password: str) -> str: ...
 
     def verify(self, password_hash: str, password: str) -> bool: ...
+
+
+class CommonPasswords(Protocol):
+    def is_common(self, password: str) -> bool: ...
+
+
+class MobileNumbers(Protocol):
+    def normalise_mobile(self, text: str, allow_international: bool) -> str | None:
+        """The number in E.164 form if it is a mobile that can receive texts, else None."""
+        ...
+
+
+class OneTimeCodes(Protocol):
+    """Generating and checking one-time codes (pyotp behind it)."""
+
+    def new_secret(self) -> str: ...
+
+    def code_for(self, secret: str) -> str:
+        """The single 6-digit code a per-challenge secret stands for."""
+        ...
+
+    def totp_step_matching(self, secret: str, code: str, at: datetime) -> int | None:
+        """The time step whose TOTP code this is (one step of drift allowed), or None."""
+        ...
+
+    def totp_uri(self, secret: str, account: str) -> str: ...
 
 
 class UserRepository(Protocol):
@@ -23,6 +59,22 @@ class UserRepository(Protocol):
     async def add(self, user: UserAccount) -> None: ...
 
     async def save(self, user: UserAccount) -> None: ...
+
+    async def in_organisation(self, organisation_id: str) -> list[UserAccount]: ...
+
+    async def all(self) -> list[UserAccount]: ...
+
+    async def active_last_seen_before(self, cutoff: datetime) -> list[UserAccount]: ...
+
+    async def disable_if_inactive(
+        self, user_id: str, cutoff: datetime, at: datetime, reason: str
+    ) -> bool:
+        """Disable the user only if still ACTIVE and inactive since `cutoff`: True if it did."""
+        ...
+
+    async def mark_warned_if_due(self, user_id: str, cutoff: datetime, at: datetime) -> bool:
+        """Record an inactivity warning unless one was sent since the user's last activity."""
+        ...
 
 
 class OrganisationRepository(Protocol):
@@ -42,10 +94,69 @@ class SessionRepository(Protocol):
 
     async def revoke(self, token_hash: str, at: datetime) -> None: ...
 
+    async def revoke_all_for(self, user_id: str, at: datetime, keep: str | None = None) -> int:
+        """Revoke the user's live sessions, except the one whose hash is `keep`."""
+        ...
+
     async def delete_created_before(self, cutoff: datetime) -> int: ...
+
+
+class ChallengeRepository(Protocol):
+    async def add(self, challenge: MfaChallenge) -> None: ...
+
+    async def get(self, id_hash: str) -> MfaChallenge | None: ...
+
+    async def save(self, challenge: MfaChallenge) -> None: ...
+
+
+class DeviceRepository(Protocol):
+    async def add(self, device: TrustedDevice) -> None: ...
+
+    async def get(self, token_hash: str) -> TrustedDevice | None: ...
+
+    async def revoke(self, token_hash: str, at: datetime) -> None: ...
+
+    async def revoke_all_for(self, user_id: str, at: datetime) -> int: ...
+
+
+class NominationRepository(Protocol):
+    async def add(self, nomination: Nomination) -> None: ...
+
+    async def get(self, nomination_id: str) -> Nomination | None: ...
+
+    async def save(self, nomination: Nomination) -> None: ...
+
+    async def pending(self, organisation_id: str | None) -> list[Nomination]:
+        """Nominations not yet approved: of one organisation, or of all when None."""
+        ...
+
+    async def pending_for_email(self, email: str) -> Nomination | None: ...
+
+
+class InvitationRepository(Protocol):
+    async def add(self, invitation: Invitation) -> None: ...
+
+    async def get(self, token_hash: str) -> Invitation | None: ...
+
+    async def mark_used(self, token_hash: str, at: datetime) -> bool:
+        """Use the invitation once: False if it was already used."""
+        ...
+
+
+class AuditLog(Protocol):
+    async def append(self, record: AuditRecord) -> AuditEntry: ...
+
+    async def entries(
+        self, after_seq: int = 0, limit: int | None = None
+    ) -> Sequence[AuditEntry]: ...
 
 
 class AccountsUnitOfWork(UnitOfWork, Protocol):
     users: UserRepository
     organisations: OrganisationRepository
     sessions: SessionRepository
+    challenges: ChallengeRepository
+    devices: DeviceRepository
+    nominations: NominationRepository
+    invitations: InvitationRepository
+    audit: AuditLog

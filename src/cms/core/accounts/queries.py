@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from cms.core.accounts.model import AccountStatus, MfaChannel, Organisation, Role
+from cms.core.accounts.audit import AuditEntry
+from cms.core.accounts.model import (
+    AccountStatus,
+    MfaChannel,
+    Nomination,
+    Organisation,
+    OrganisationKind,
+    Role,
+    Viewer,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,3 +41,40 @@ class AccountQueries(Protocol):
     async def organisations_by_short_codes(
         self, short_codes: Iterable[str]
     ) -> dict[str, Organisation]: ...
+
+
+class AdministrationQueries(Protocol):
+    async def users_of(self, organisation_id: str | None) -> list[UserView]:
+        """Users of one organisation, or of every organisation when None."""
+        ...
+
+    async def pending_nominations(self, organisation_id: str | None) -> list[Nomination]: ...
+
+    async def audit_entries(self, after_seq: int, limit: int) -> list[AuditEntry]: ...
+
+
+def administered_scope(viewer: Viewer) -> tuple[bool, str | None]:
+    """Whether the viewer administers accounts at all, and of which organisation (None: all)."""
+    if viewer.kind is OrganisationKind.CDSP and viewer.has_role(Role.ACCOUNT_ADMIN):
+        return True, None
+    if viewer.has_role(Role.LSO):
+        return True, viewer.organisation.id
+    return False, None
+
+
+async def administered_users(queries: AdministrationQueries, viewer: Viewer) -> list[UserView]:
+    """LSO: their own organisation's users; CDSP account administrator: everyone's."""
+    allowed, organisation_id = administered_scope(viewer)
+    return await queries.users_of(organisation_id) if allowed else []
+
+
+async def visible_nominations(queries: AdministrationQueries, viewer: Viewer) -> list[Nomination]:
+    """Pending nominations: the LSO's own, or all of them for a CDSP account administrator."""
+    allowed, organisation_id = administered_scope(viewer)
+    return await queries.pending_nominations(organisation_id) if allowed else []
+
+
+def may_read_audit(viewer: Viewer) -> bool:
+    return viewer.kind is OrganisationKind.CDSP and (
+        viewer.has_role(Role.ACCOUNT_ADMIN) or viewer.has_role(Role.LSO)
+    )

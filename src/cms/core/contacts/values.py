@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cms.core.shared.rejections import Rejection
+
+__all__ = ["ManualAddress", "MarketSector", "MncReason", "Rejection"]
+
 
 class MarketSector(StrEnum):
     DOMESTIC = "DOMESTIC"
@@ -25,12 +29,3 @@ class ManualAddress:
     thoroughfare: str | None
     post_town: str
     postcode: str
-
-
-@dataclass(frozen=True, slots=True)
-class Rejection:
-    """One reason a submission was refused, or one warning: a code, the field, and advice."""
-
-    code: str
-    field: str | None
-    message: str

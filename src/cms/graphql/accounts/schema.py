@@ -1,13 +1,137 @@
-"""Queries and mutations of accounts."""
+"""Queries and mutations of accounts: signing in with a second factor, and administration."""
 
 from __future__ import annotations
 
+import contextlib
+import json
+
 import strawberry
 
-from cms.core.accounts.commands import SignIn, SignOut
-from cms.core.accounts.sign_in import SignedIn as SignedInOutcome
-from cms.graphql.accounts.types import SignedIn, SignInFailed, SignInInput, SignInResult, User
-from cms.graphql.context import ContextInfo
+from cms.core.accounts import sign_in as outcomes
+from cms.core.accounts.commands import (
+    AcceptInvitation,
+    ApproveNomination,
+    ChangePassword,
+    DisableUser,
+    EnableUser,
+    EnrolMfa,
+    NominateUser,
+    SignIn,
+    SignOut,
+    VerifyMfa,
+)
+from cms.core.accounts.model import Nomination as NominationValue
+from cms.core.accounts.model import UserAccount
+from cms.core.accounts.queries import administered_users, may_read_audit, visible_nominations
+from cms.core.shared.errors import NotPermitted as NotPermittedError
+from cms.core.shared.rejections import Rejected
+from cms.graphql.accounts.types import (
+    AccountChangeResult,
+    AuditEntry,
+    ChangePasswordInput,
+    ChangePasswordResult,
+    EnrolMfaInput,
+    EnrolMfaResult,
+    MfaEnrolmentRequired,
+    MfaFailed,
+    MfaRequired,
+    NominateUserInput,
+    NominateUserResult,
+    Nomination,
+    Organisation,
+    SignedIn,
+    SignInFailed,
+    SignInInput,
+    SignInResult,
+    User,
+    VerifyMfaInput,
+    VerifyMfaResult,
+)
+from cms.graphql.common import InvalidInput, NotPermitted, Rejection
+from cms.graphql.context import Context, ContextInfo
+from cms.graphql.errors import UserFacingError
+
+MAX_AUDIT_PAGE = 500
+
+
+def _set_cookie(context: Context, name: str, value: str, max_age_s: int) -> None:
+    if context.response is not None:
+        context.response.set_cookie(
+            name,
+            value,
+            max_age=max_age_s,
+            httponly=True,
+            secure=context.services.secure_cookies,
+            samesite="strict",
+            path="/",
+        )
+
+
+def _delete_cookie(context: Context, name: str) -> None:
+    if context.response is not None:
+        context.response.delete_cookie(
+            name,
+            path="/",
+            httponly=True,
+            secure=context.services.secure_cookies,
+            samesite="strict",
+        )
+
+
+async def _signed_in(context: Context, outcome: outcomes.SignedIn) -> SignedIn:
+    services = context.services
+    _set_cookie(context, services.cookie_name, outcome.session_token, services.session_max_age_s)
+    if outcome.device_token is not None:
+        _set_cookie(
+            context, services.device_cookie_name, outcome.device_token, services.device_max_age_s
+        )
+    return SignedIn(
+        user=await _user(context, outcome.viewer.user_id), session_token=outcome.session_token
+    )
+
+
+async def _user(context: Context, user_id: str) -> User:
+    with contextlib.suppress(KeyError):  # drop a copy loaded before this change, if any
+        context.users.clear(user_id)
+    view = await context.users.load(user_id)
+    assert view is not None
+    return User.of(view)
+
+
+def _mfa_required(outcome: outcomes.MfaRequired) -> MfaRequired:
+    return MfaRequired(
+        challenge_id=strawberry.ID(outcome.challenge_id),
+        channel=outcome.channel,
+        masked_destination=outcome.masked_destination,
+        totp_provisioning_uri=outcome.totp_provisioning_uri,
+    )
+
+
+def _invalid(error: Rejected) -> InvalidInput:
+    return InvalidInput(reasons=[Rejection.of(reason) for reason in error.reasons])
+
+
+async def _nomination(context: Context, nomination: NominationValue) -> Nomination:
+    organisation = await context.organisations.load(nomination.organisation_id)
+    assert organisation is not None
+    return Nomination(
+        id=strawberry.ID(nomination.id),
+        name=nomination.name,
+        email=nomination.email,
+        organisation=Organisation.of(organisation),
+        roles=sorted(nomination.roles),
+        created_at=nomination.created_at,
+    )
+
+
+async def _account_change(context: Context, command: object) -> AccountChangeResult:
+    try:
+        account: UserAccount = await context.bus.handle(command)  # type: ignore[arg-type]
+    except NotPermittedError as refusal:
+        return NotPermitted(message=refusal.message)
+    except Rejected as error:
+        return _invalid(error)
+    return await _user(context, account.id)
 
 
 @strawberry.type
@@ -17,42 +141,208 @@ class AccountsQuery:
         viewer = info.context.viewer
         if viewer is None:
             return None
-        user = await info.context.users.load(viewer.user_id)
-        return User.of(user) if user else None
+        return await _user(info.context, viewer.user_id)
+
+    @strawberry.field(description="LSO: own organisation's users; CDSP account admin: all.")
+    async def users(self, info: ContextInfo) -> list[User]:
+        viewer = info.context.require_viewer()
+        views = await administered_users(info.context.services.administration_queries, viewer)
+        return [User.of(view) for view in views]
+
+    @strawberry.field(description="Nominations waiting for approval that the caller may see.")
+    async def nominations(self, info: ContextInfo) -> list[Nomination]:
+        viewer = info.context.require_viewer()
+        found = await visible_nominations(info.context.services.administration_queries, viewer)
+        return [await _nomination(info.context, nomination) for nomination in found]
+
+    @strawberry.field(description="The security audit log, oldest first (CDSP only).")
+    async def audit_log(
+        self, info: ContextInfo, after_seq: int = 0, first: int = 100
+    ) -> list[AuditEntry]:
+        viewer = info.context.require_viewer()
+        if not may_read_audit(viewer):
+            raise UserFacingError(
+                "Only the CDSP's administrators can read the audit log.", "FORBIDDEN"
+            )
+        first = max(1, min(first, MAX_AUDIT_PAGE))
+        entries = await info.context.services.administration_queries.audit_entries(after_seq, first)
+        return [
+            AuditEntry(
+                seq=entry.seq,
+                at=entry.record.at,
+                event=str(entry.record.event),
+                actor_id=strawberry.ID(entry.record.actor_id) if entry.record.actor_id else None,
+                subject_id=(
+                    strawberry.ID(entry.record.subject_id) if entry.record.subject_id else None
+                ),
+                client_address=entry.record.client_address,
+                details=json.dumps(dict(entry.record.details), sort_keys=True),
+                hash=entry.hash,
+            )
+            for entry in entries
+        ]
 
 
 @strawberry.type
 class AccountsMutation:
-    @strawberry.mutation(description="Sign in with email and password.")
+    @strawberry.mutation(description="Sign in with email and password; a second factor follows.")
     async def sign_in(self, info: ContextInfo, input: SignInInput) -> SignInResult:
         context = info.context
         outcome = await context.bus.handle(
             SignIn(
-                email=input.email, password=input.password, client_address=context.client_address
+                email=input.email,
+                password=input.password,
+                client_address=context.client_address,
+                device_token=context.device_token,
             )
         )
-        if not isinstance(outcome, SignedInOutcome):
-            return SignInFailed(message=outcome.message)
-        services = context.services
-        if context.response is not None:
-            context.response.set_cookie(
-                services.cookie_name,
-                outcome.session_token,
-                max_age=services.session_max_age_s,
-                httponly=True,
-                secure=services.secure_cookies,
-                samesite="strict",
-                path="/",
-            )
-        user = await context.users.load(outcome.viewer.user_id)
-        assert user is not None
-        return SignedIn(user=User.of(user), session_token=outcome.session_token)
+        if isinstance(outcome, outcomes.SignedIn):
+            return await _signed_in(context, outcome)
+        if isinstance(outcome, outcomes.MfaRequired):
+            return _mfa_required(outcome)
+        if isinstance(outcome, outcomes.MfaEnrolmentRequired):
+            return MfaEnrolmentRequired(challenge_id=strawberry.ID(outcome.challenge_id))
+        return SignInFailed(message=outcome.message)
 
-    @strawberry.mutation(description="End this session; true when a session was ended.")
+    @strawberry.mutation(description="Choose the second factor at the first sign-in.")
+    async def enrol_mfa(self, info: ContextInfo, input: EnrolMfaInput) -> EnrolMfaResult:
+        context = info.context
+        try:
+            outcome = await context.bus.handle(
+                EnrolMfa(
+                    challenge_id=input.challenge_id,
+                    channel=input.channel,
+                    destination=input.destination,
+                    client_address=context.client_address,
+                )
+            )
+        except Rejected as error:
+            return _invalid(error)
+        return _mfa_required(outcome)
+
+    @strawberry.mutation(description="Prove the second factor with its code; signs in.")
+    async def verify_mfa(self, info: ContextInfo, input: VerifyMfaInput) -> VerifyMfaResult:
+        context = info.context
+        outcome = await context.bus.handle(
+            VerifyMfa(
+                challenge_id=input.challenge_id,
+                code=input.code,
+                remember_device=bool(input.remember_device),
+                client_address=context.client_address,
+            )
+        )
+        if isinstance(outcome, outcomes.SignedIn):
+            return await _signed_in(context, outcome)
+        return MfaFailed(message=outcome.message, attempts_left=outcome.attempts_left)
+
+    @strawberry.mutation(description="End this session and forget this device; true if ended.")
     async def sign_out(self, info: ContextInfo) -> bool:
         context = info.context
-        if context.response is not None:
-            context.response.delete_cookie(context.services.cookie_name, path="/")
+        services = context.services
+        device_token = context.device_token
+        _delete_cookie(context, services.cookie_name)
+        _delete_cookie(context, services.device_cookie_name)
         if context.session_token is None:
             return False
-        return bool(await context.bus.handle(SignOut(session_token=context.session_token)))
+        return bool(
+            await context.bus.handle(
+                SignOut(
+                    session_token=context.session_token,
+                    device_token=device_token,
+                    client_address=context.client_address,
+                )
+            )
+        )
+
+    @strawberry.mutation(description="Change your password; your other sessions end.")
+    async def change_password(
+        self, info: ContextInfo, input: ChangePasswordInput
+    ) -> ChangePasswordResult:
+        context = info.context
+        viewer = context.require_viewer()
+        assert context.session_token is not None
+        try:
+            await context.bus.handle(
+                ChangePassword(
+                    viewer=viewer,
+                    session_token=context.session_token,
+                    current_password=input.current_password,
+                    new_password=input.new_password,
+                    client_address=context.client_address,
+                )
+            )
+        except Rejected as error:
+            return _invalid(error)
+        return await _user(context, viewer.user_id)
+
+    @strawberry.mutation(description="LSO: put forward a person of your organisation.")
+    async def nominate_user(
+        self, info: ContextInfo, input: NominateUserInput
+    ) -> NominateUserResult:
+        context = info.context
+        viewer = context.require_viewer()
+        try:
+            nomination = await context.bus.handle(
+                NominateUser(
+                    viewer=viewer,
+                    name=input.name,
+                    email=input.email,
+                    mobile=input.mobile,
+                    roles=frozenset(input.roles),
+                    client_address=context.client_address,
+                )
+            )
+        except NotPermittedError as refusal:
+            return NotPermitted(message=refusal.message)
+        except Rejected as error:
+            return _invalid(error)
+        return await _nomination(context, nomination)
+
+    @strawberry.mutation(description="CDSP account admin: create the account and invite.")
+    async def approve_nomination(self, info: ContextInfo, id: strawberry.ID) -> AccountChangeResult:
+        context = info.context
+        return await _account_change(
+            context,
+            ApproveNomination(
+                viewer=context.require_viewer(),
+                nomination_id=id,
+                client_address=context.client_address,
+            ),
+        )
+
+    @strawberry.mutation(description="Set your password from an invitation; activates the account.")
+    async def accept_invitation(
+        self, info: ContextInfo, token: str, password: str
+    ) -> AccountChangeResult:
+        context = info.context
+        return await _account_change(
+            context,
+            AcceptInvitation(token=token, password=password, client_address=context.client_address),
+        )
+
+    @strawberry.mutation(description="LSO (own organisation) or CDSP: disable an account.")
+    async def disable_user(
+        self, info: ContextInfo, id: strawberry.ID, reason: str
+    ) -> AccountChangeResult:
+        context = info.context
+        return await _account_change(
+            context,
+            DisableUser(
+                viewer=context.require_viewer(),
+                user_id=id,
+                reason=reason,
+                client_address=context.client_address,
+            ),
+        )
+
+    @strawberry.mutation(description="LSO (own organisation) or CDSP: enable an account again.")
+    async def enable_user(self, info: ContextInfo, id: strawberry.ID) -> AccountChangeResult:
+        context = info.context
+        return await _account_change(
+            context,
+            EnableUser(
+                viewer=context.require_viewer(),
+                user_id=id,
+                client_address=context.client_address,
+            ),
+        )

@@ -9,6 +9,7 @@ import strawberry
 
 from cms.core.accounts import model
 from cms.core.accounts.queries import UserView
+from cms.graphql.common import InvalidInput, NotPermitted
 
 OrganisationKind: TypeAlias = model.OrganisationKind
 strawberry.enum(model.OrganisationKind, name="OrganisationKind")
@@ -79,6 +80,10 @@ class MfaRequired:
     challenge_id: strawberry.ID
     channel: MfaChannel
     masked_destination: str | None
+    totp_provisioning_uri: str | None = strawberry.field(
+        default=None,
+        description="While enrolling an authenticator app: the otpauth:// URI to scan.",
+    )
 
 
 @strawberry.type
@@ -91,7 +96,72 @@ class SignInFailed:
     message: str
 
 
+@strawberry.type
+class MfaFailed:
+    message: str
+    attempts_left: int
+
+
+@strawberry.input
+class VerifyMfaInput:
+    challenge_id: strawberry.ID
+    code: str
+    remember_device: bool | None = False
+
+
+@strawberry.input
+class EnrolMfaInput:
+    challenge_id: strawberry.ID
+    channel: MfaChannel
+    destination: str | None = None
+
+
+@strawberry.input
+class NominateUserInput:
+    name: str
+    email: str
+    mobile: str | None = None
+    roles: list[Role]
+
+
+@strawberry.input
+class ChangePasswordInput:
+    current_password: str
+    new_password: str
+
+
+@strawberry.type
+class Nomination:
+    id: strawberry.ID
+    name: str
+    email: str
+    organisation: Organisation
+    roles: list[Role]
+    created_at: datetime
+
+
+@strawberry.type
+class AuditEntry:
+    seq: int
+    at: datetime
+    event: str
+    actor_id: strawberry.ID | None
+    subject_id: strawberry.ID | None
+    client_address: str | None
+    details: str = strawberry.field(description="The entry's details as a JSON object.")
+    hash: str
+
+
 SignInResult = Annotated[
     SignedIn | MfaRequired | MfaEnrolmentRequired | SignInFailed,
     strawberry.union("SignInResult"),
 ]
+EnrolMfaResult = Annotated[MfaRequired | InvalidInput, strawberry.union("EnrolMfaResult")]
+VerifyMfaResult = Annotated[SignedIn | MfaFailed, strawberry.union("VerifyMfaResult")]
+NominateUserResult = Annotated[
+    Nomination | InvalidInput | NotPermitted, strawberry.union("NominateUserResult")
+]
+AccountChangeResult = Annotated[
+    User | InvalidInput | NotPermitted, strawberry.union("AccountChangeResult")
+]
+ChangePasswordResult = Annotated[User | InvalidInput, strawberry.union("ChangePasswordResult")]

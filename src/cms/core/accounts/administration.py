@@ -1,0 +1,383 @@
+"""The account lifecycle: nomination by the LSO, approval by the CDSP, invitation, enabling."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from cms.core.accounts.audit import AuditEvent
+from cms.core.accounts.auditing import audit
+from cms.core.accounts.commands import (
+    AcceptInvitation,
+    ApproveNomination,
+    DisableUser,
+    EnableUser,
+    NominateUser,
+)
+from cms.core.accounts.model import (
+    AccountStatus,
+    Invitation,
+    Nomination,
+    OrganisationKind,
+    Role,
+    UserAccount,
+    Viewer,
+    normalise_email,
+)
+from cms.core.accounts.passwords import password_problems
+from cms.core.accounts.ports import (
+    AccountsUnitOfWork,
+    CommonPasswords,
+    MobileNumbers,
+    PasswordHasher,
+)
+from cms.core.accounts.sign_in import SecurityPolicy
+from cms.core.shared.clock import Clock
+from cms.core.shared.delivery import Channel, DeliveryFailed, MessageSender, OutgoingMessage
+from cms.core.shared.errors import NotPermitted
+from cms.core.shared.ids import hash_token, new_id, new_secret_token
+from cms.core.shared.rejections import Rejected, Rejection
+
+MAX_NAME = 120
+MAX_EMAIL = 254
+MAX_REASON = 500
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+NOT_YOURS = "You may administer only the accounts of your own organisation."
+logger = logging.getLogger(__name__)
+
+
+def is_cdsp_admin(viewer: Viewer) -> bool:
+    return viewer.kind is OrganisationKind.CDSP and viewer.has_role(Role.ACCOUNT_ADMIN)
+
+
+def may_administer(viewer: Viewer, organisation_id: str) -> bool:
+    """The organisation's own LSO, or the CDSP's account administrators and LSOs."""
+    if viewer.kind is OrganisationKind.CDSP and (
+        viewer.has_role(Role.ACCOUNT_ADMIN) or viewer.has_role(Role.LSO)
+    ):
+        return True
+    return viewer.has_role(Role.LSO) and viewer.organisation.id == organisation_id
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _has_control(value: str) -> bool:
+    return any(unicodedata.category(ch).startswith("C") for ch in value)
+
+
+class AdministrationHandlers:
+    def __init__(
+        self,
+        uow: Callable[[], AccountsUnitOfWork],
+        hasher: PasswordHasher,
+        mobiles: MobileNumbers,
+        common_passwords: CommonPasswords,
+        sender: MessageSender,
+        clock: Clock,
+        policy: SecurityPolicy,
+        public_url: str,
+    ) -> None:
+        self._uow = uow
+        self._hasher = hasher
+        self._mobiles = mobiles
+        self._common = common_passwords
+        self._sender = sender
+        self._clock = clock
+        self._policy = policy
+        self._public_url = public_url.rstrip("/")
+
+    async def nominate_user(self, command: NominateUser) -> Nomination:
+        """An LSO puts forward a person of their own organisation for an account."""
+        viewer, now = command.viewer, self._clock.now()
+        if not viewer.has_role(Role.LSO):
+            raise NotPermitted(
+                "Only your organisation's Local Security Officer can nominate users."
+            )
+        name, email = _clean(command.name), normalise_email(command.email)
+        problems: list[Rejection] = []
+        if not name or len(name) > MAX_NAME or _has_control(name):
+            problems.append(
+                Rejection(
+                    "NAME_INVALID", "name", f"Give the person's name, up to {MAX_NAME} characters."
+                )
+            )
+        if len(email) > MAX_EMAIL or not _EMAIL.match(email):
+            problems.append(
+                Rejection(
+                    "EMAIL_INVALID", "email", f"'{command.email[:60]}' is not an email address."
+                )
+            )
+        mobile = None
+        if command.mobile and command.mobile.strip():
+            mobile = self._mobiles.normalise_mobile(
+                command.mobile, viewer.organisation.international_mobiles_allowed
+            )
+            if mobile is None:
+                problems.append(
+                    Rejection(
+                        "MOBILE_INVALID",
+                        "mobile",
+                        f"'{command.mobile[:32]}' is not a mobile number that can receive texts.",
+                    )
+                )
+        if not command.roles:
+            problems.append(Rejection("ROLES_REQUIRED", "roles", "Give at least one role."))
+        if Role.ACCOUNT_ADMIN in command.roles and viewer.kind is not OrganisationKind.CDSP:
+            problems.append(
+                Rejection(
+                    "ROLE_NOT_ALLOWED", "roles", "Only CDSP users can be account administrators."
+                )
+            )
+        async with self._uow() as uow:
+            if not problems and (
+                await uow.users.by_email(email) or await uow.nominations.pending_for_email(email)
+            ):
+                problems.append(
+                    Rejection(
+                        "EMAIL_IN_USE",
+                        "email",
+                        "That email already has an account or a nomination waiting for approval.",
+                    )
+                )
+            if problems:
+                raise Rejected(problems)
+            nomination = Nomination(
+                id=new_id(),
+                organisation_id=viewer.organisation.id,
+                name=name,
+                email=email,
+                mobile=mobile,
+                roles=frozenset(command.roles),
+                nominated_by=viewer.user_id,
+                created_at=now,
+            )
+            await uow.nominations.add(nomination)
+            await audit(
+                uow,
+                AuditEvent.NOMINATED,
+                now,
+                viewer.user_id,
+                None,
+                command.client_address,
+                nomination=nomination.id,
+                email=email,
+            )
+            await uow.commit()
+        return nomination
+
+    async def approve_nomination(self, command: ApproveNomination) -> UserAccount:
+        """A CDSP account administrator creates the account and sends its invitation."""
+        viewer, now = command.viewer, self._clock.now()
+        if not is_cdsp_admin(viewer):
+            raise NotPermitted("Only a CDSP account administrator can approve nominations.")
+        token = new_secret_token()
+        async with self._uow() as uow:
+            nomination = await uow.nominations.get(command.nomination_id.strip())
+            if nomination is None or nomination.approved_at is not None:
+                raise Rejected(
+                    [
+                        Rejection(
+                            "NOMINATION_NOT_FOUND",
+                            "id",
+                            "No nomination with that id is waiting for approval.",
+                        )
+                    ]
+                )
+            if await uow.users.by_email(nomination.email):
+                raise Rejected(
+                    [Rejection("EMAIL_IN_USE", "id", "That email already has an account.")]
+                )
+            user = UserAccount(
+                id=new_id(),
+                organisation_id=nomination.organisation_id,
+                name=nomination.name,
+                email=nomination.email,
+                roles=nomination.roles,
+                status=AccountStatus.INVITED,
+                password_hash=None,
+                created_at=now,
+                mobile=nomination.mobile,
+            )
+            await uow.users.add(user)
+            await uow.nominations.save(_approved(nomination, viewer.user_id, now))
+            expires = now + timedelta(seconds=self._policy.invitation_ttl_s)
+            await uow.invitations.add(
+                Invitation(
+                    token_hash=hash_token(token),
+                    user_id=user.id,
+                    created_at=now,
+                    expires_at=expires,
+                )
+            )
+            await audit(
+                uow,
+                AuditEvent.NOMINATION_APPROVED,
+                now,
+                viewer.user_id,
+                user.id,
+                command.client_address,
+                nomination=nomination.id,
+            )
+            await audit(
+                uow,
+                AuditEvent.INVITATION_SENT,
+                now,
+                viewer.user_id,
+                user.id,
+                command.client_address,
+            )
+            await uow.commit()
+        hours = self._policy.invitation_ttl_s // 3600
+        await self._send_quietly(
+            OutgoingMessage(
+                channel=Channel.EMAIL,
+                to=user.email,
+                subject="Your CMS account invitation",
+                body=f"Hello {user.name},\n\nAn account has been created for you in the Contact "
+                f"Management Service. Set your password within {hours} hours at:\n\n"
+                f"{self._public_url}/invitation?token={token}\n\n(invitation token: {token})\n\n"
+                "At your first sign-in you will set up a second factor.",
+            )
+        )
+        return user
+
+    async def accept_invitation(self, command: AcceptInvitation) -> UserAccount:
+        now = self._clock.now()
+        invalid = Rejected(
+            [
+                Rejection(
+                    "INVITATION_INVALID",
+                    "token",
+                    "This invitation is not valid or has expired (invitations last "
+                    f"{self._policy.invitation_ttl_s // 3600} hours); ask your LSO to nominate "
+                    "you again.",
+                )
+            ]
+        )
+        async with self._uow() as uow:
+            invitation = await uow.invitations.get(hash_token(command.token.strip()))
+            if invitation is None or invitation.used_at is not None or now >= invitation.expires_at:
+                raise invalid
+            user = await uow.users.get(invitation.user_id)
+            if user is None or user.status is not AccountStatus.INVITED:
+                raise invalid
+            problems = password_problems(command.password, user.email, self._common)
+            if problems:
+                raise Rejected(problems)
+            if not await uow.invitations.mark_used(invitation.token_hash, now):
+                raise invalid
+            user.password_hash = self._hasher.hash(command.password)
+            user.status = AccountStatus.ACTIVE
+            user.activated_at = now
+            user.last_active_at = now
+            await uow.users.save(user)
+            await audit(
+                uow, AuditEvent.INVITATION_ACCEPTED, now, user.id, user.id, command.client_address
+            )
+            await uow.commit()
+        return user
+
+    async def disable_user(self, command: DisableUser) -> UserAccount:
+        viewer, now = command.viewer, self._clock.now()
+        reason = _clean(command.reason)
+        if not reason or len(reason) > MAX_REASON or _has_control(reason):
+            raise Rejected(
+                [
+                    Rejection(
+                        "REASON_REQUIRED", "reason", f"Say why, in up to {MAX_REASON} characters."
+                    )
+                ]
+            )
+        if command.user_id == viewer.user_id:
+            raise Rejected(
+                [Rejection("CANNOT_DISABLE_SELF", "id", "You cannot disable your own account.")]
+            )
+        async with self._uow() as uow:
+            user = await self._administered(uow, viewer, command.user_id)
+            if user.status is AccountStatus.DISABLED:
+                return user
+            user.status = AccountStatus.DISABLED
+            user.disabled_at, user.disabled_reason = now, reason
+            await uow.users.save(user)
+            await uow.sessions.revoke_all_for(user.id, now)
+            await uow.devices.revoke_all_for(user.id, now)
+            await audit(
+                uow,
+                AuditEvent.USER_DISABLED,
+                now,
+                viewer.user_id,
+                user.id,
+                command.client_address,
+                reason=reason,
+            )
+            await uow.commit()
+        await self._send_quietly(
+            OutgoingMessage(
+                channel=Channel.EMAIL,
+                to=user.email,
+                subject="Your CMS account has been disabled",
+                body=f"Hello {user.name},\n\nYour CMS account was disabled by {viewer.name}: "
+                f"{reason}\n\nYour organisation's Local Security Officer can enable it again.",
+            )
+        )
+        return user
+
+    async def enable_user(self, command: EnableUser) -> UserAccount:
+        viewer, now = command.viewer, self._clock.now()
+        async with self._uow() as uow:
+            user = await self._administered(uow, viewer, command.user_id)
+            if user.status is not AccountStatus.DISABLED:
+                raise Rejected(
+                    [
+                        Rejection(
+                            "NOT_DISABLED",
+                            "id",
+                            f"The account is {user.status.lower()}, not disabled.",
+                        )
+                    ]
+                )
+            user.status = AccountStatus.ACTIVE
+            user.disabled_at = user.disabled_reason = None
+            # Enabling restarts the inactivity clock, or the nightly sweep would undo it.
+            user.last_active_at, user.inactivity_warned_at = now, None
+            await uow.users.save(user)
+            await audit(
+                uow, AuditEvent.USER_ENABLED, now, viewer.user_id, user.id, command.client_address
+            )
+            await uow.commit()
+        await self._send_quietly(
+            OutgoingMessage(
+                channel=Channel.EMAIL,
+                to=user.email,
+                subject="Your CMS account is enabled again",
+                body=f"Hello {user.name},\n\nYour CMS account was enabled again by {viewer.name}. "
+                "You can sign in now.",
+            )
+        )
+        return user
+
+    async def _administered(
+        self, uow: AccountsUnitOfWork, viewer: Viewer, user_id: str
+    ) -> UserAccount:
+        # An unknown id and another organisation's user answer alike.
+        user = await uow.users.get(user_id.strip())
+        if user is None or not may_administer(viewer, user.organisation_id):
+            raise NotPermitted(NOT_YOURS)
+        return user
+
+    async def _send_quietly(self, message: OutgoingMessage) -> None:
+        """The change is committed; a failed email is logged, and does not undo it."""
+        try:
+            await self._sender.send(message)
+        except DeliveryFailed as error:
+            logger.warning("%s (%s)", error.message, message.subject)
+
+
+def _approved(nomination: Nomination, by: str, at: datetime) -> Nomination:
+    return replace(nomination, approved_at=at, approved_by=by)

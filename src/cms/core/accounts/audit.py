@@ -1,0 +1,103 @@
+"""The security audit log: append-only, each entry chained to the one before by its hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditEvent(StrEnum):
+    SIGN_IN_SUCCEEDED = "SIGN_IN_SUCCEEDED"
+    SIGN_IN_FAILED = "SIGN_IN_FAILED"
+    ACCOUNT_LOCKED = "ACCOUNT_LOCKED"
+    MFA_CODE_SENT = "MFA_CODE_SENT"
+    MFA_ENROLLED = "MFA_ENROLLED"
+    MFA_FAILED = "MFA_FAILED"
+    MFA_CHALLENGE_VOIDED = "MFA_CHALLENGE_VOIDED"
+    NOMINATED = "NOMINATED"
+    NOMINATION_APPROVED = "NOMINATION_APPROVED"
+    INVITATION_SENT = "INVITATION_SENT"
+    INVITATION_ACCEPTED = "INVITATION_ACCEPTED"
+    PASSWORD_CHANGED = "PASSWORD_CHANGED"
+    USER_DISABLED = "USER_DISABLED"
+    USER_ENABLED = "USER_ENABLED"
+    INACTIVITY_WARNING_SENT = "INACTIVITY_WARNING_SENT"
+    SESSION_REVOKED = "SESSION_REVOKED"
+    DEVICE_TRUSTED = "DEVICE_TRUSTED"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    """What happened, to whom, by whom, from where."""
+
+    event: AuditEvent
+    at: datetime
+    actor_id: str | None
+    subject_id: str | None
+    client_address: str | None
+    details: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    seq: int
+    record: AuditRecord
+    prev_hash: str
+    hash: str
+
+
+def entry_hash(seq: int, record: AuditRecord, prev_hash: str) -> str:
+    """SHA-256 over the entry's canonical JSON and the previous entry's hash."""
+    canonical = json.dumps(
+        {
+            "seq": seq,
+            "event": str(record.event),
+            "at": record.at.astimezone(UTC).isoformat(),
+            "actor": record.actor_id,
+            "subject": record.subject_id,
+            "client": record.client_address,
+            "details": dict(sorted(record.details.items())),
+            "prev": prev_hash,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=True,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def chain(seq: int, record: AuditRecord, prev_hash: str) -> AuditEntry:
+    return AuditEntry(
+        seq=seq, record=record, prev_hash=prev_hash, hash=entry_hash(seq, record, prev_hash)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    entry: AuditEntry
+    reason: str
+
+
+def first_break(
+    entries: Iterable[AuditEntry], start_seq: int = 1, prev_hash: str | None = None
+) -> ChainBreak | None:
+    """The first entry whose content, link or position does not hold, in sequence order.
+
+    `start_seq` and `prev_hash` let a long log be checked in batches, each continuing the last.
+    """
+    expected_prev, expected_seq = prev_hash or GENESIS_HASH, start_seq
+    for entry in entries:
+        if entry.seq != expected_seq:
+            return ChainBreak(entry, f"expected entry #{expected_seq}; an entry is missing")
+        if entry.prev_hash != expected_prev:
+            return ChainBreak(entry, "it does not link to the entry before it")
+        if entry_hash(entry.seq, entry.record, entry.prev_hash) != entry.hash:
+            return ChainBreak(entry, "its content does not match its hash (it was edited)")
+        expected_prev, expected_seq = entry.hash, entry.seq + 1
+    return None

@@ -1,0 +1,632 @@
+"""Signing in with a password and a second factor, sessions, trusted devices, passwords."""
+
+from __future__ import annotations
+
+import hmac
+import re
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from cms.core.accounts.audit import AuditEvent
+from cms.core.accounts.auditing import audit
+from cms.core.accounts.commands import (
+    Authenticate,
+    ChangePassword,
+    EnrolMfa,
+    PurgeExpiredSessions,
+    SignIn,
+    SignOut,
+    VerifyMfa,
+)
+from cms.core.accounts.model import (
+    ChallengePurpose,
+    MfaChallenge,
+    MfaChannel,
+    Session,
+    TrustedDevice,
+    UserAccount,
+    Viewer,
+    normalise_email,
+)
+from cms.core.accounts.passwords import MAX_PASSWORD_LENGTH, password_problems
+from cms.core.accounts.ports import (
+    AccountsUnitOfWork,
+    CommonPasswords,
+    MobileNumbers,
+    OneTimeCodes,
+    PasswordHasher,
+)
+from cms.core.accounts.sign_in import (
+    MfaEnrolmentRequired,
+    MfaFailed,
+    MfaRequired,
+    SecurityPolicy,
+    SignedIn,
+    SignInOutcome,
+    SignInRefused,
+    VerifyOutcome,
+    may_sign_in,
+)
+from cms.core.shared.clock import Clock
+from cms.core.shared.delivery import Channel, DeliveryFailed, MessageSender, OutgoingMessage
+from cms.core.shared.ids import hash_token, new_secret_token
+from cms.core.shared.masking import mask_email, mask_phone
+from cms.core.shared.rate_limits import AttemptCounters
+from cms.core.shared.rejections import Rejected, Rejection
+
+# The idle timer is refreshed at most this often, so reading is not a write per request.
+TOUCH_INTERVAL_S = 60
+MAX_EMAIL_LENGTH = 254
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_CODE = re.compile(r"^[0-9]{6}$")
+
+
+class TooManyCodes(Exception):
+    """More codes were asked for than the policy sends in its window."""
+
+
+class AuthenticationHandlers:
+    """Sign-in, the second factor, sessions and passwords, bound to their ports."""
+
+    def __init__(
+        self,
+        uow: Callable[[], AccountsUnitOfWork],
+        hasher: PasswordHasher,
+        codes: OneTimeCodes,
+        counters: AttemptCounters,
+        sender: MessageSender,
+        mobiles: MobileNumbers,
+        common_passwords: CommonPasswords,
+        clock: Clock,
+        policy: SecurityPolicy,
+    ) -> None:
+        self._uow = uow
+        self._hasher = hasher
+        self._codes = codes
+        self._counters = counters
+        self._sender = sender
+        self._mobiles = mobiles
+        self._common = common_passwords
+        self._clock = clock
+        self._policy = policy
+        # Verifying against a throwaway hash when the email is unknown keeps every refusal
+        # equally slow, so timing does not reveal which accounts exist.
+        self._decoy_hash = hasher.hash(new_secret_token())
+
+    # ------------------------------------------------------------------ the password step
+
+    async def sign_in(self, command: SignIn) -> SignInOutcome:
+        policy, now = self._policy, self._clock.now()
+        email = normalise_email(command.email)[:MAX_EMAIL_LENGTH]
+        account_key, client_key = (
+            f"sign-in:account:{email}",
+            f"sign-in:client:{command.client_address}",
+        )
+        async with self._uow() as uow:
+            user = await uow.users.by_email(email)
+            too_long = len(command.password) > MAX_PASSWORD_LENGTH
+            password_ok = (
+                self._hasher.verify(
+                    user.password_hash if user and user.password_hash else self._decoy_hash,
+                    command.password[:MAX_PASSWORD_LENGTH],
+                )
+                and not too_long
+            )
+            trusted = user is not None and await self._trusted(uow, command.device_token, user, now)
+            cause = await self._refusal_cause(user, password_ok, trusted, account_key, client_key)
+            if cause is not None:
+                await self._record_failure(
+                    uow, user, email, cause, command.client_address, account_key, client_key, now
+                )
+                await uow.commit()
+                return SignInRefused()
+            assert user is not None
+            await self._counters.clear(account_key)
+            if trusted:
+                signed_in = await self._complete_sign_in(uow, user, command.client_address)
+                await uow.commit()
+                return signed_in
+            challenge_id = new_secret_token()
+            challenge = MfaChallenge(
+                id_hash=hash_token(challenge_id),
+                user_id=user.id,
+                purpose=ChallengePurpose.SIGN_IN if user.has_mfa else ChallengePurpose.ENROL,
+                created_at=now,
+                expires_at=now + timedelta(seconds=policy.challenge_ttl_s),
+                attempts_left=policy.code_attempts,
+                channel=user.mfa_channel,
+                destination=user.mfa_destination,
+            )
+            if challenge.purpose is ChallengePurpose.ENROL:
+                await uow.challenges.add(challenge)
+                await uow.commit()
+                return MfaEnrolmentRequired(challenge_id=challenge_id)
+            try:
+                message = await self._issue_code(uow, challenge, user, command.client_address)
+            except TooManyCodes:
+                await uow.commit()
+                return SignInRefused(message=self._too_many_codes_message())
+            await uow.challenges.add(challenge)
+            await uow.commit()
+        try:
+            await self._deliver(message)
+        except DeliveryFailed as error:
+            return SignInRefused(message=f"Your password was right, but {error.message}")
+        return self._mfa_required(challenge_id, challenge)
+
+    async def _refusal_cause(
+        self,
+        user: UserAccount | None,
+        password_ok: bool,
+        trusted: bool,
+        account_key: str,
+        client_key: str,
+    ) -> str | None:
+        policy = self._policy
+        if await self._counters.blocked_for(account_key) > 0:
+            return "locked"
+        # A spray from one address is stopped, but a device that passed MFA before still gets
+        # in: a company behind one address is not locked out by an attacker sharing it.
+        failures = await self._counters.count(client_key, policy.client_failure_window_s)
+        if failures >= policy.client_failure_limit and not trusted:
+            return "client throttled"
+        if user is None:
+            return "unknown email"
+        if not password_ok:
+            return "wrong password"
+        if not may_sign_in(user):
+            return f"account {user.status.lower()}"
+        return None
+
+    async def _record_failure(
+        self,
+        uow: AccountsUnitOfWork,
+        user: UserAccount | None,
+        email: str,
+        cause: str,
+        client_address: str | None,
+        account_key: str,
+        client_key: str,
+        now: datetime,
+    ) -> None:
+        policy = self._policy
+        await self._counters.add(client_key, policy.client_failure_window_s)
+        await audit(
+            uow,
+            AuditEvent.SIGN_IN_FAILED,
+            now,
+            None,
+            user.id if user else None,
+            client_address,
+            email=email,
+            cause=cause,
+        )
+        if cause == "locked":
+            return
+        failures = await self._counters.add(account_key, policy.account_failure_window_s)
+        if failures >= policy.account_failure_limit:
+            await self._counters.block(account_key, policy.lockout_s)
+            await audit(
+                uow,
+                AuditEvent.ACCOUNT_LOCKED,
+                now,
+                None,
+                user.id if user else None,
+                client_address,
+                email=email,
+                minutes=str(policy.lockout_s // 60),
+            )
+
+    # ------------------------------------------------------------------ the second factor
+
+    async def enrol_mfa(self, command: EnrolMfa) -> MfaRequired:
+        """Choose the second factor at the first sign-in; a code is sent to prove it."""
+        now = self._clock.now()
+        challenge_id = command.challenge_id.strip()
+        async with self._uow() as uow:
+            challenge = await uow.challenges.get(hash_token(challenge_id))
+            if (
+                challenge is None
+                or not challenge.is_open(now)
+                or challenge.purpose is not ChallengePurpose.ENROL
+            ):
+                raise Rejected(
+                    [
+                        Rejection(
+                            "CHALLENGE_EXPIRED",
+                            "challengeId",
+                            "This sign-in has expired or is not waiting for enrolment; "
+                            "sign in again.",
+                        )
+                    ]
+                )
+            user = await uow.users.get(challenge.user_id)
+            assert user is not None
+            organisation = await uow.organisations.get(user.organisation_id)
+            intl = organisation.international_mobiles_allowed if organisation else False
+            challenge.channel = command.channel
+            challenge.destination = self._destination(command, user, intl)
+            challenge.pending_totp_secret = None
+            challenge.code_secret = None
+            message = None
+            if command.channel is MfaChannel.TOTP:
+                challenge.pending_totp_secret = self._codes.new_secret()
+            else:
+                try:
+                    message = await self._issue_code(uow, challenge, user, command.client_address)
+                except TooManyCodes:
+                    await uow.commit()
+                    raise Rejected(
+                        [Rejection("TOO_MANY_CODES", "channel", self._too_many_codes_message())]
+                    ) from None
+            await uow.challenges.save(challenge)
+            await uow.commit()
+        if message is not None:
+            try:
+                await self._deliver(message)
+            except DeliveryFailed as error:
+                raise Rejected(
+                    [Rejection("DELIVERY_FAILED", "destination", error.message)]
+                ) from error
+        uri = (
+            self._codes.totp_uri(challenge.pending_totp_secret, user.email)
+            if challenge.pending_totp_secret
+            else None
+        )
+        return self._mfa_required(challenge_id, challenge, uri)
+
+    def _destination(self, command: EnrolMfa, user: UserAccount, intl: bool) -> str | None:
+        given = (command.destination or "").strip()
+        if command.channel is MfaChannel.EMAIL:
+            address = normalise_email(given) if given else user.email
+            if len(address) > MAX_EMAIL_LENGTH or not _EMAIL.match(address):
+                raise Rejected(
+                    [
+                        Rejection(
+                            "EMAIL_INVALID",
+                            "destination",
+                            f"'{given[:60]}' is not an email address.",
+                        )
+                    ]
+                )
+            return address
+        if command.channel is MfaChannel.SMS:
+            number = self._mobiles.normalise_mobile(given or (user.mobile or ""), intl)
+            if number is None:
+                where = "a UK mobile number" if not intl else "a mobile number"
+                raise Rejected(
+                    [
+                        Rejection(
+                            "MOBILE_INVALID",
+                            "destination",
+                            f"'{given[:32]}' is not {where} that can receive texts; "
+                            "give one such as 07700 900123"
+                            + ("" if intl else " (your organisation allows UK mobiles only)")
+                            + ".",
+                        )
+                    ]
+                )
+            return number
+        return None
+
+    async def verify_mfa(self, command: VerifyMfa) -> VerifyOutcome:
+        now = self._clock.now()
+        async with self._uow() as uow:
+            challenge = await uow.challenges.get(hash_token(command.challenge_id.strip()))
+            if challenge is None or not challenge.is_open(now) or challenge.channel is None:
+                return MfaFailed(
+                    message="This sign-in has expired or was voided after too many wrong codes; "
+                    "sign in again for a new code.",
+                    attempts_left=0,
+                )
+            user = await uow.users.get(challenge.user_id)
+            assert user is not None
+            code = "".join(command.code.split())
+            step = self._check_code(challenge, user, code, now)
+            if step is None:
+                outcome = await self._wrong_code(uow, challenge, user, command.client_address, now)
+                await uow.commit()
+                return outcome
+            challenge.completed_at = now
+            await uow.challenges.save(challenge)
+            if challenge.purpose is ChallengePurpose.ENROL:
+                await self._enrol(uow, challenge, user, command.client_address, now)
+            if challenge.channel is MfaChannel.TOTP:
+                user.totp_last_step = step
+            signed_in = await self._complete_sign_in(
+                uow, user, command.client_address, remember_device=command.remember_device
+            )
+            await uow.commit()
+        return signed_in
+
+    def _check_code(
+        self, challenge: MfaChallenge, user: UserAccount, code: str, now: datetime
+    ) -> int | None:
+        """The time step (TOTP) or 0 (a sent code) when the code is right; None when wrong."""
+        if not _CODE.match(code):
+            return None
+        if challenge.channel is MfaChannel.TOTP:
+            secret = challenge.pending_totp_secret or user.totp_secret
+            if secret is None:
+                return None
+            step = self._codes.totp_step_matching(secret, code, now)
+            used = user.totp_last_step if challenge.pending_totp_secret is None else None
+            return step if step is not None and (used is None or step > used) else None
+        if (
+            challenge.code_secret is None
+            or challenge.code_expires_at is None
+            or now >= challenge.code_expires_at
+        ):
+            return None
+        expected = self._codes.code_for(challenge.code_secret)
+        return 0 if hmac.compare_digest(expected, code) else None
+
+    async def _wrong_code(
+        self,
+        uow: AccountsUnitOfWork,
+        challenge: MfaChallenge,
+        user: UserAccount,
+        client_address: str | None,
+        now: datetime,
+    ) -> MfaFailed:
+        challenge.attempts_left = max(0, challenge.attempts_left - 1)
+        await uow.challenges.save(challenge)
+        await audit(
+            uow,
+            AuditEvent.MFA_FAILED,
+            now,
+            user.id,
+            user.id,
+            client_address,
+            attempts_left=str(challenge.attempts_left),
+        )
+        if challenge.attempts_left == 0:
+            await audit(uow, AuditEvent.MFA_CHALLENGE_VOIDED, now, user.id, user.id, client_address)
+            return MfaFailed(
+                message="That code is not right, and this sign-in is now void after too many "
+                "wrong codes; sign in again for a new code.",
+                attempts_left=0,
+            )
+        expired = challenge.code_expires_at is not None and now >= challenge.code_expires_at
+        reason = (
+            "That code has expired; sign in again for a new one."
+            if expired
+            else ("That code is not right; check it and try again.")
+        )
+        return MfaFailed(message=reason, attempts_left=challenge.attempts_left)
+
+    async def _enrol(
+        self,
+        uow: AccountsUnitOfWork,
+        challenge: MfaChallenge,
+        user: UserAccount,
+        client_address: str | None,
+        now: datetime,
+    ) -> None:
+        """Keep the proven second factor; a change of MFA ends every other session and device."""
+        user.mfa_channel = challenge.channel
+        user.mfa_destination = challenge.destination
+        user.totp_secret = challenge.pending_totp_secret
+        user.totp_last_step = None
+        await uow.sessions.revoke_all_for(user.id, now)
+        await uow.devices.revoke_all_for(user.id, now)
+        await audit(
+            uow,
+            AuditEvent.MFA_ENROLLED,
+            now,
+            user.id,
+            user.id,
+            client_address,
+            channel=str(challenge.channel),
+        )
+
+    async def _issue_code(
+        self,
+        uow: AccountsUnitOfWork,
+        challenge: MfaChallenge,
+        user: UserAccount,
+        client_address: str | None,
+    ) -> OutgoingMessage:
+        """Give the challenge a fresh code, within the sending limits; return its message."""
+        policy, now = self._policy, self._clock.now()
+        assert challenge.channel is not None and challenge.destination is not None
+        keys = (f"codes:account:{user.id}", f"codes:destination:{challenge.destination}")
+        for key in keys:
+            if await self._counters.count(key, policy.code_window_s) >= policy.codes_per_window:
+                raise TooManyCodes()
+        for key in keys:
+            await self._counters.add(key, policy.code_window_s)
+        challenge.code_secret = self._codes.new_secret()
+        challenge.code_expires_at = now + timedelta(seconds=policy.code_ttl_s)
+        code = self._codes.code_for(challenge.code_secret)
+        await audit(
+            uow,
+            AuditEvent.MFA_CODE_SENT,
+            now,
+            user.id,
+            user.id,
+            client_address,
+            channel=str(challenge.channel),
+            destination=self._mask(challenge.channel, challenge.destination) or "",
+        )
+        minutes = policy.code_ttl_s // 60
+        return OutgoingMessage(
+            channel=Channel.SMS if challenge.channel is MfaChannel.SMS else Channel.EMAIL,
+            to=challenge.destination,
+            subject="Your CMS sign-in code",
+            body=f"Your CMS sign-in code is {code}. It expires in {minutes} minutes. "
+            "If you did not just sign in to CMS, tell your Local Security Officer.",
+        )
+
+    async def _deliver(self, message: OutgoingMessage) -> None:
+        await self._sender.send(message)
+
+    def _too_many_codes_message(self) -> str:
+        return (
+            f"We have sent {self._policy.codes_per_window} codes in the last "
+            f"{self._policy.code_window_s // 60} minutes, the most we send; use the last "
+            "code you received, or wait and sign in again."
+        )
+
+    def _mfa_required(
+        self, challenge_id: str, challenge: MfaChallenge, totp_uri: str | None = None
+    ) -> MfaRequired:
+        assert challenge.channel is not None
+        return MfaRequired(
+            challenge_id=challenge_id,
+            channel=challenge.channel,
+            masked_destination=self._mask(challenge.channel, challenge.destination) or "",
+            totp_provisioning_uri=totp_uri,
+        )
+
+    @staticmethod
+    def _mask(channel: MfaChannel, destination: str | None) -> str | None:
+        if destination is None:
+            return None
+        return mask_phone(destination) if channel is MfaChannel.SMS else mask_email(destination)
+
+    # ------------------------------------------------------------------ sessions and devices
+
+    async def _trusted(
+        self, uow: AccountsUnitOfWork, device_token: str | None, user: UserAccount, now: datetime
+    ) -> bool:
+        if not device_token or not user.has_mfa:
+            return False
+        device = await uow.devices.get(hash_token(device_token))
+        return device is not None and device.trusts(user.id, now)
+
+    async def _complete_sign_in(
+        self,
+        uow: AccountsUnitOfWork,
+        user: UserAccount,
+        client_address: str | None,
+        remember_device: bool = False,
+    ) -> SignedIn:
+        now = self._clock.now()
+        token = new_secret_token()
+        await uow.sessions.add(
+            Session(token_hash=hash_token(token), user_id=user.id, created_at=now, last_seen_at=now)
+        )
+        device_token = None
+        if remember_device:
+            device_token = new_secret_token()
+            await uow.devices.add(
+                TrustedDevice(
+                    token_hash=hash_token(device_token),
+                    user_id=user.id,
+                    created_at=now,
+                    expires_at=now + timedelta(days=self._policy.trusted_device_days),
+                )
+            )
+            await audit(
+                uow,
+                AuditEvent.DEVICE_TRUSTED,
+                now,
+                user.id,
+                user.id,
+                client_address,
+                days=str(self._policy.trusted_device_days),
+            )
+        user.last_sign_in_at = now
+        user.last_active_at = now
+        user.inactivity_warned_at = None
+        await uow.users.save(user)
+        await audit(uow, AuditEvent.SIGN_IN_SUCCEEDED, now, user.id, user.id, client_address)
+        return SignedIn(
+            viewer=await self._viewer(uow, user), session_token=token, device_token=device_token
+        )
+
+    async def sign_out(self, command: SignOut) -> bool:
+        now = self._clock.now()
+        async with self._uow() as uow:
+            token_hash = hash_token(command.session_token)
+            session = await uow.sessions.by_token_hash(token_hash)
+            if command.device_token:
+                await uow.devices.revoke(hash_token(command.device_token), now)
+            if session is None or session.revoked_at is not None:
+                await uow.commit()
+                return False
+            await uow.sessions.revoke(token_hash, now)
+            await audit(
+                uow,
+                AuditEvent.SESSION_REVOKED,
+                now,
+                session.user_id,
+                session.user_id,
+                command.client_address,
+                cause="signed out",
+            )
+            await uow.commit()
+        return True
+
+    async def authenticate(self, command: Authenticate) -> Viewer | None:
+        """The caller behind a session token, or None when it is unknown, expired or revoked."""
+        async with self._uow() as uow:
+            token_hash = hash_token(command.session_token)
+            session = await uow.sessions.by_token_hash(token_hash)
+            now = self._clock.now()
+            if session is None or not session.is_live(
+                now, self._policy.idle_timeout_s, self._policy.absolute_timeout_s
+            ):
+                return None
+            user = await uow.users.get(session.user_id)
+            if user is None or not may_sign_in(user):
+                return None
+            viewer = await self._viewer(uow, user)
+            if (now - session.last_seen_at).total_seconds() >= TOUCH_INTERVAL_S:
+                await uow.sessions.touch(token_hash, now)
+                await uow.commit()
+        return viewer
+
+    async def change_password(self, command: ChangePassword) -> None:
+        """Set a new password; every other session of the user ends. Raises Rejected."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            user = await uow.users.get(command.viewer.user_id)
+            assert user is not None
+            if not user.password_hash or not self._hasher.verify(
+                user.password_hash, command.current_password[:MAX_PASSWORD_LENGTH]
+            ):
+                raise Rejected(
+                    [
+                        Rejection(
+                            "PASSWORD_WRONG",
+                            "currentPassword",
+                            "Your current password is not right.",
+                        )
+                    ]
+                )
+            problems = password_problems(
+                command.new_password, user.email, self._common, "newPassword"
+            )
+            if problems:
+                raise Rejected(problems)
+            user.password_hash = self._hasher.hash(command.new_password)
+            await uow.users.save(user)
+            await uow.sessions.revoke_all_for(user.id, now, keep=hash_token(command.session_token))
+            await audit(
+                uow, AuditEvent.PASSWORD_CHANGED, now, user.id, user.id, command.client_address
+            )
+            await uow.commit()
+
+    async def purge_expired_sessions(self, command: PurgeExpiredSessions) -> int:
+        cutoff = self._clock.now() - timedelta(seconds=self._policy.absolute_timeout_s)
+        async with self._uow() as uow:
+            deleted = await uow.sessions.delete_created_before(cutoff)
+            await uow.commit()
+        return deleted
+
+    # ------------------------------------------------------------------ helpers
+
+    @staticmethod
+    async def _viewer(uow: AccountsUnitOfWork, user: UserAccount) -> Viewer:
+        organisation = await uow.organisations.get(user.organisation_id)
+        if organisation is None:
+            raise LookupError(f"user {user.id} belongs to no organisation")
+        return Viewer(
+            user_id=user.id,
+            name=user.name,
+            email=user.email,
+            organisation=organisation,
+            roles=user.roles,
+        )

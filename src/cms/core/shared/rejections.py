@@ -1,0 +1,20 @@
+"""A reason something was refused (or a warning): a code, the field, and advice to act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    code: str
+    field: str | None
+    message: str
+
+
+class Rejected(Exception):
+    """Input refused for one or more reasons, every one reported at once."""
+
+    def __init__(self, reasons: list[Rejection]) -> None:
+        super().__init__("; ".join(reason.message for reason in reasons))
+        self.reasons = tuple(reasons)
