@@ -55,10 +55,11 @@ def is_cdsp_admin(viewer: Viewer) -> bool:
 
 
 def may_administer(viewer: Viewer, organisation_id: str) -> bool:
-    """The organisation's own LSO, or the CDSP's account administrators and LSOs."""
-    if viewer.kind is OrganisationKind.CDSP and (
-        viewer.has_role(Role.ACCOUNT_ADMIN) or viewer.has_role(Role.LSO)
-    ):
+    """The organisation's own LSO, or a CDSP account administrator (for every organisation).
+
+    The same rule decides what `users` lists, so nobody acts on accounts they cannot see.
+    """
+    if is_cdsp_admin(viewer):
         return True
     return viewer.has_role(Role.LSO) and viewer.organisation.id == organisation_id
 

@@ -1,0 +1,561 @@
+"""Who may do what: every query and mutation the API serves, against every kind of caller.
+
+The policy is the table below, one row per (operation, target) and one column per caller. Each
+cell is checked by calling the operation over HTTP through the real app, as that caller.
+
+Callers: anonymous, and a signed-in user of each role of each organisation kind. Targets, for an
+operation aimed at something an organisation owns (a user, a nomination, a contact): `own`, the
+caller's organisation's, and `foreign`, another organisation's (a second organisation of the
+same kind; a Shipper's for the CDSP; any organisation's for the anonymous caller). For a contact
+`own` means one the caller's organisation raised (a Shipper) or that is allocated to it (a
+Network); the CDSP and a Supplier are party to no contact, so they have only `foreign`. `-`:
+the operation has no such target (it acts on the caller, or on the holder of a token).
+
+How an answer is read:
+- refused: a `NotPermitted` member; an `UNAUTHENTICATED` error (anonymous callers only: for a
+  signed-in caller it would mean the test's session is broken, and fails the cell) or a
+  `FORBIDDEN` one; and, for reads, the visibility rule: a contact not visible answers null or is
+  not listed (with a total count of 0), `users`/`nominations` leave out a target that exists,
+  `me` answers null.
+- permitted: the operation took effect (checked where it shows) or answered the data.
+- Anything else (an `InvalidInput`, a rejected contact, an unexpected error) fails the cell: the
+  inputs are designed to be valid, so such an answer is the test's fault or a bug, never a verdict.
+  A refused mutation is also checked to have changed nothing.
+
+The cells that end or change a session (signOut, changePassword) and the first-sign-in cells
+(signIn, enrolMfa, verifyMfa) act through a fresh account with the caller's organisation and roles,
+so the cast's own sessions stay valid. A new served operation fails
+`test_the_table_covers_every_served_operation` until it has rows here and a probe below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import graphql
+import pytest
+from starlette.testclient import TestClient
+
+from cms.app import create_app
+from cms.core.accounts.commands import SignIn
+from cms.core.accounts.sign_in import SignInRefused
+from cms.graphql.schema import build_schema
+from cms.settings import Settings
+from tests.security.authorisation_world import (
+    ADDRESS_SITE,
+    BY_NAME,
+    CALLERS,
+    NETWORK,
+    NEW_PASSWORD,
+    RAISE_SITES,
+    SHIPPER,
+    Caller,
+    Scene,
+)
+from tests.support.databases import SqliteTemplate
+from tests.support.world import PASSWORD, World
+
+PERMITTED, REFUSED = "permitted", "refused"
+Cell = tuple[str, str, str]  # (operation, caller, target)
+
+# ---------------------------------------------------------------- the policy
+#
+# P = permitted, R = refused, . = no such cell.
+# Columns: SHP = SHIPPER, NET = NETWORK, CDS = CDSP, SUP = SUPPLIER;
+#          .u = USER, .S = SUPERVISOR (who is also a USER), .L = LSO, .A = ACCOUNT_ADMIN.
+POLICY = """
+operation          target   anon  SHP.u SHP.L NET.u NET.S NET.L CDS.u CDS.S CDS.L CDS.A SUP.u
+me                 -        R     P     P     P     P     P     P     P     P     P     P
+address            -        R     P     P     P     P     P     P     P     P     P     P
+contact            own      .     P     P     P     P     P     .     .     .     .     .
+contact            foreign  R     R     R     R     R     R     P     P     P     P     R
+contacts           own      .     P     P     P     P     P     .     .     .     .     .
+contacts           foreign  R     R     R     R     R     R     P     P     P     P     R
+users              own      .     R     P     R     R     P     R     R     P     P     R
+users              foreign  R     R     R     R     R     R     R     R     R     P     R
+nominations        own      .     R     P     R     R     P     R     R     P     P     R
+nominations        foreign  R     R     R     R     R     R     R     R     R     P     R
+auditLog           -        R     R     R     R     R     R     R     R     P     P     R
+signIn             -        P     P     P     P     P     P     P     P     P     P     P
+enrolMfa           -        P     P     P     P     P     P     P     P     P     P     P
+verifyMfa          -        P     P     P     P     P     P     P     P     P     P     P
+signOut            -        P     P     P     P     P     P     P     P     P     P     P
+changePassword     -        R     P     P     P     P     P     P     P     P     P     P
+raiseMncContact    -        R     P     P     R     R     R     R     R     R     R     R
+nominateUser       -        R     R     P     R     R     P     R     R     P     R     R
+approveNomination  own      .     R     R     R     R     R     R     R     R     P     R
+approveNomination  foreign  R     R     R     R     R     R     R     R     R     P     R
+acceptInvitation   -        P     P     P     P     P     P     P     P     P     P     P
+disableUser        own      .     R     P     R     R     P     R     R     P     P     R
+disableUser        foreign  R     R     R     R     R     R     R     R     R     P     R
+enableUser         own      .     R     P     R     R     P     R     R     P     P     R
+enableUser         foreign  R     R     R     R     R     R     R     R     R     P     R
+"""
+COLUMNS = {
+    "anon": "anonymous",
+    "SHP.u": "SHIPPER USER",
+    "SHP.L": "SHIPPER LSO",
+    "NET.u": "NETWORK USER",
+    "NET.S": "NETWORK SUPERVISOR",
+    "NET.L": "NETWORK LSO",
+    "CDS.u": "CDSP USER",
+    "CDS.S": "CDSP SUPERVISOR",
+    "CDS.L": "CDSP LSO",
+    "CDS.A": "CDSP ACCOUNT_ADMIN",
+    "SUP.u": "SUPPLIER USER",
+}
+# Notes on rows a reviewer may stop at:
+# - enrolMfa, verifyMfa and acceptInvitation are authorised by the challenge id or the invitation
+#   token, whoever sends it; signOut by an anonymous caller answers false (nothing to end).
+# - A CDSP LSO disables and enables any organisation's accounts (DOMAIN: "its LSO, or the CDSP")
+#   but lists only the CDSP's own users and nominations (contract: "LSO: own organisation; CDSP
+#   admin: all"). An inconsistency to decide on, not a breach of DOMAIN.md.
+# - A Network's `own` contact is one allocated to it: allocateToNetwork is not served yet, so the
+#   fixture records the allocation directly (see authorisation_world).
+
+# Cells where the application does what DOMAIN.md forbids: (operation, caller, target) -> why.
+# Each is an xfail(strict=True): fixing the application turns it into a failure to remove here.
+KNOWN_GAPS: dict[Cell, str] = {}
+
+
+def parse_policy(text: str) -> dict[Cell, str]:
+    header, *rows = text.strip().splitlines()
+    _, _, *columns = header.split()
+    assert [COLUMNS[column] for column in columns] == [caller.name for caller in CALLERS]
+    table: dict[Cell, str] = {}
+    for row in rows:
+        operation, target, *marks = row.split()
+        assert len(marks) == len(CALLERS), f"a mark per caller: {row!r}"
+        for caller, mark in zip(CALLERS, marks, strict=True):
+            if mark == ".":
+                continue
+            cell = (operation, caller.name, target)
+            assert cell not in table, f"two rows for {cell}"
+            table[cell] = {"P": PERMITTED, "R": REFUSED}[mark]
+    return table
+
+
+EXPECTED = parse_policy(POLICY)
+
+# ---------------------------------------------------------------- the app, once for the module
+
+
+@pytest.fixture(scope="module")
+def scene(
+    tmp_path_factory: pytest.TempPathFactory, sqlite_template: SqliteTemplate
+) -> Iterator[Scene]:
+    with sqlite_template.clone(tmp_path_factory.mktemp("authorisation")) as url:
+        world = World.start(url)
+        app = create_app(settings=Settings(database_url=url, env="test"), container=world.container)
+        # One client, one portal loop: the World's coroutines run in it through Scene.call, and
+        # the app's lifespan closes the shared container at the end.
+        with TestClient(app) as client:
+            built = Scene(world=world, client=client)
+            built.call(built.build)
+            yield built
+
+
+# ---------------------------------------------------------------- reading answers
+
+
+class Refusal(Exception):
+    """The API refused with an error (UNAUTHENTICATED, FORBIDDEN)."""
+
+
+def field_of(body: dict[str, Any], caller: Caller, name: str) -> Any:
+    """The answer's field, or Refusal for an authorisation error; any other error fails."""
+    errors = body.get("errors") or []
+    if not errors:
+        return body["data"][name]
+    codes = {(error.get("extensions") or {}).get("code") for error in errors}
+    expected = {"UNAUTHENTICATED"} if caller.anonymous else {"FORBIDDEN"}
+    assert len(errors) == 1 and codes <= expected, (
+        f"{caller.name}: an error that is not a refusal: {errors}"
+    )
+    raise Refusal(errors[0]["message"])
+
+
+def answer(scene: Scene, caller: Caller, query: str, name: str, **variables: Any) -> Any:
+    return field_of(scene.graphql(caller.name, query, **variables), caller, name)
+
+
+def union_member(result: dict[str, Any]) -> str:
+    """The member's name; InvalidInput or a rejected contact fail: inputs here are valid."""
+    kind = str(result["__typename"])
+    assert kind not in ("InvalidInput", "ContactRejected"), (
+        f"the test's input was refused: {result}"
+    )
+    return kind
+
+
+Probe = Callable[[Scene, Caller, str], str]
+PROBES: dict[str, Probe] = {}
+
+
+def probe(operation: str) -> Callable[[Probe], Probe]:
+    def register(function: Probe) -> Probe:
+        PROBES[operation] = function
+        return function
+
+    return register
+
+
+def refused_by_error(function: Probe) -> Probe:
+    """An authorisation error is a refusal."""
+
+    def checked(scene: Scene, caller: Caller, target: str) -> str:
+        try:
+            return function(scene, caller, target)
+        except Refusal:
+            return REFUSED
+
+    checked.__name__ = function.__name__
+    return checked
+
+
+# ---------------------------------------------------------------- queries
+
+
+@probe("me")
+@refused_by_error
+def _me(scene: Scene, caller: Caller, target: str) -> str:
+    me = answer(scene, caller, "{ me { id email } }", "me")
+    if me is None:
+        return REFUSED
+    assert me["email"] == scene.emails[caller.name]
+    return PERMITTED
+
+
+@probe("address")
+@refused_by_error
+def _address(scene: Scene, caller: Caller, target: str) -> str:
+    udprn, postcode = ADDRESS_SITE
+    query = "query($u: ID!) { address(udprn: $u) { udprn postcode lines } }"
+    found = answer(scene, caller, query, "address", u=udprn)
+    assert found is not None, "the delivery point is in the PAF"
+    assert found["postcode"] == postcode
+    return PERMITTED
+
+
+@probe("contact")
+@refused_by_error
+def _contact(scene: Scene, caller: Caller, target: str) -> str:
+    contact = scene.contact_for(caller, target)
+    query = "query($crn: String!) { contact(crn: $crn) { crn shipper { shortCode } } }"
+    found = answer(scene, caller, query, "contact", crn=contact.crn)
+    if found is None:
+        return REFUSED
+    assert found["crn"] == contact.crn
+    return PERMITTED
+
+
+@probe("contacts")
+@refused_by_error
+def _contacts(scene: Scene, caller: Caller, target: str) -> str:
+    contact = scene.contact_for(caller, target)
+    query = """query($p: String!) { contacts(filter: {postcode: $p}, first: 25) {
+      totalCount edges { node { crn } } } }"""
+    page = answer(scene, caller, query, "contacts", p=contact.postcode)
+    crns = [edge["node"]["crn"] for edge in page["edges"]]
+    if contact.crn in crns:
+        return PERMITTED
+    assert page["totalCount"] == 0 and not crns, f"the count gives the contact away: {page}"
+    return REFUSED
+
+
+@probe("users")
+@refused_by_error
+def _users(scene: Scene, caller: Caller, target: str) -> str:
+    wanted = scene.bystanders[scene.organisation_for(caller, target)]
+    listed = {user["id"] for user in answer(scene, caller, "{ users { id } }", "users")}
+    return PERMITTED if wanted in listed else REFUSED
+
+
+@probe("nominations")
+@refused_by_error
+def _nominations(scene: Scene, caller: Caller, target: str) -> str:
+    wanted = scene.pending[scene.organisation_for(caller, target)]
+    found = answer(scene, caller, "{ nominations { id } }", "nominations")
+    return PERMITTED if wanted in {nomination["id"] for nomination in found} else REFUSED
+
+
+@probe("auditLog")
+@refused_by_error
+def _audit_log(scene: Scene, caller: Caller, target: str) -> str:
+    entries = answer(scene, caller, "{ auditLog(afterSeq: 0, first: 3) { seq event } }", "auditLog")
+    assert entries, "signing the cast in wrote audit entries"
+    return PERMITTED
+
+
+# ---------------------------------------------------------------- signing in and out
+
+SIGN_IN = """mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) {
+  __typename ... on MfaEnrolmentRequired { challengeId } ... on SignInFailed { message } } }"""
+ENROL = """mutation($c: ID!) { enrolMfa(input: {challengeId: $c, channel: EMAIL}) {
+  __typename ... on MfaRequired { challengeId maskedDestination }
+  ... on InvalidInput { reasons { code message } } } }"""
+VERIFY = """mutation($c: ID!, $code: String!) { verifyMfa(input: {challengeId: $c, code: $code}) {
+  __typename ... on SignedIn { user { email } sessionToken } ... on MfaFailed { message } } }"""
+CHANGE_PASSWORD = """mutation($old: String!, $new: String!) {
+  changePassword(input: {currentPassword: $old, newPassword: $new}) {
+    __typename ... on User { id } ... on InvalidInput { reasons { code message } } } }"""
+
+
+@probe("signIn")
+@refused_by_error
+def _sign_in(scene: Scene, caller: Caller, target: str) -> str:
+    _, email = scene.fresh_user(scene.home(caller), stem="first-timer")
+    result = answer(scene, caller, SIGN_IN, "signIn", e=email, p=PASSWORD)
+    if union_member(result) == "SignInFailed":
+        return REFUSED
+    assert result["__typename"] == "MfaEnrolmentRequired", result
+    return PERMITTED
+
+
+@probe("enrolMfa")
+@refused_by_error
+def _enrol_mfa(scene: Scene, caller: Caller, target: str) -> str:
+    _, challenge = scene.enrolment_challenge(scene.home(caller))
+    result = answer(scene, caller, ENROL, "enrolMfa", c=challenge)
+    assert union_member(result) == "MfaRequired", result
+    return PERMITTED
+
+
+@probe("verifyMfa")
+@refused_by_error
+def _verify_mfa(scene: Scene, caller: Caller, target: str) -> str:
+    email, challenge = scene.code_challenge(scene.home(caller))
+    code = scene.world.sender.last_code_to(email)
+    result = answer(scene, caller, VERIFY, "verifyMfa", c=challenge, code=code)
+    if union_member(result) == "MfaFailed":
+        return REFUSED
+    assert result["__typename"] == "SignedIn" and result["user"]["email"] == email, result
+    return PERMITTED
+
+
+@probe("signOut")
+@refused_by_error
+def _sign_out(scene: Scene, caller: Caller, target: str) -> str:
+    if caller.anonymous:
+        # Nothing to end: it answers false, and clears the cookies, without an error.
+        assert answer(scene, caller, "mutation { signOut }", "signOut") is False
+        return PERMITTED
+    _, _, token = scene.fresh_session(caller)
+    body = scene.graphql(token, "mutation { signOut }")
+    assert "errors" not in body, body
+    if body["data"]["signOut"] is not True:
+        return REFUSED
+    assert scene.graphql(token, "{ me { id } }")["data"]["me"] is None, "the session lives on"
+    return PERMITTED
+
+
+@probe("changePassword")
+@refused_by_error
+def _change_password(scene: Scene, caller: Caller, target: str) -> str:
+    if caller.anonymous:
+        answer(scene, caller, CHANGE_PASSWORD, "changePassword", old=PASSWORD, new=NEW_PASSWORD)
+        raise AssertionError("an anonymous caller changed a password")
+    user_id, email, token = scene.fresh_session(caller)
+    body = scene.graphql(token, CHANGE_PASSWORD, old=PASSWORD, new=NEW_PASSWORD)
+    result = field_of(body, caller, "changePassword")
+    assert union_member(result) == "User" and result["id"] == user_id, result
+    outcome = scene.call(scene.world.bus().handle, SignIn(email=email, password=NEW_PASSWORD))
+    assert not isinstance(outcome, SignInRefused), "the new password does not sign in"
+    return PERMITTED
+
+
+# ---------------------------------------------------------------- contacts
+
+RAISE = """mutation($input: RaiseMncContactInput!) { raiseMncContact(input: $input) {
+  __typename ... on ContactLogged { contact { crn shipper { shortCode } } }
+  ... on ContactRejected { reasons { code field message } } ... on NotPermitted { message } } }"""
+CONTACTS_AT = """query($p: String!) { contacts(filter: {postcode: $p}) { totalCount } }"""
+
+
+@probe("raiseMncContact")
+def _raise_mnc_contact(scene: Scene, caller: Caller, target: str) -> str:
+    udprn, postcode = RAISE_SITES[caller.name]
+    request = {
+        "udprn": udprn,
+        "marketSector": "DOMESTIC",
+        "annualQuantityKwh": 12_000,
+        "reason": "NEW_SERVICE",
+    }
+    try:
+        result = answer(scene, caller, RAISE, "raiseMncContact", input=request)
+        refused = union_member(result) == "NotPermitted"
+    except Refusal:
+        refused = True
+    # The CDSP sees every contact: the site has the caller's one contact, or none.
+    stored = scene.graphql("CDSP USER", CONTACTS_AT, p=postcode)["data"]["contacts"]["totalCount"]
+    if refused:
+        assert stored == 0, "refused, yet a contact was stored"
+        return REFUSED
+    assert result["__typename"] == "ContactLogged", result
+    assert result["contact"]["shipper"]["shortCode"] == scene.home(caller)
+    assert stored == 1
+    return PERMITTED
+
+
+# ---------------------------------------------------------------- account administration
+
+NOMINATE = """mutation($input: NominateUserInput!) { nominateUser(input: $input) {
+  __typename ... on Nomination { id email organisation { shortCode } }
+  ... on InvalidInput { reasons { code field message } } ... on NotPermitted { message } } }"""
+ACCOUNT_FIELDS = """__typename ... on User { id email status organisation { shortCode } }
+  ... on InvalidInput { reasons { code field message } } ... on NotPermitted { message }"""
+APPROVE = f"mutation($id: ID!) {{ approveNomination(id: $id) {{ {ACCOUNT_FIELDS} }} }}"
+ACCEPT = f"""mutation($t: String!, $p: String!) {{
+  acceptInvitation(token: $t, password: $p) {{ {ACCOUNT_FIELDS} }} }}"""
+DISABLE = f"""mutation($id: ID!, $r: String!) {{
+  disableUser(id: $id, reason: $r) {{ {ACCOUNT_FIELDS} }} }}"""
+ENABLE = f"mutation($id: ID!) {{ enableUser(id: $id) {{ {ACCOUNT_FIELDS} }} }}"
+
+
+@probe("nominateUser")
+def _nominate_user(scene: Scene, caller: Caller, target: str) -> str:
+    organisation = scene.home(caller)
+    email = f"{scene.unique('nominated')}@{organisation.lower()}.example"
+    request = {"name": "Nadia Newcomer", "email": email, "roles": ["USER"]}
+    try:
+        result = answer(scene, caller, NOMINATE, "nominateUser", input=request)
+        refused = union_member(result) == "NotPermitted"
+    except Refusal:
+        refused = True
+    if refused:
+        assert email not in scene.pending_nomination_emails(), "refused, yet nominated"
+        return REFUSED
+    assert result["__typename"] == "Nomination", result
+    assert (result["email"], result["organisation"]["shortCode"]) == (email, organisation)
+    return PERMITTED
+
+
+@probe("approveNomination")
+def _approve_nomination(scene: Scene, caller: Caller, target: str) -> str:
+    organisation = scene.organisation_for(caller, target)
+    nomination_id, email = scene.fresh_nomination(organisation)
+    try:
+        result = answer(scene, caller, APPROVE, "approveNomination", id=nomination_id)
+        refused = union_member(result) == "NotPermitted"
+    except Refusal:
+        refused = True
+    if refused:
+        assert nomination_id in scene.pending_nomination_ids(), "refused, yet approved"
+        return REFUSED
+    assert result["__typename"] == "User", result
+    assert (result["email"], result["status"]) == (email, "INVITED")
+    assert result["organisation"]["shortCode"] == organisation
+    return PERMITTED
+
+
+@probe("acceptInvitation")
+@refused_by_error
+def _accept_invitation(scene: Scene, caller: Caller, target: str) -> str:
+    email, token = scene.fresh_invitation(scene.home(caller))
+    result = answer(scene, caller, ACCEPT, "acceptInvitation", t=token, p=NEW_PASSWORD)
+    if union_member(result) == "NotPermitted":
+        return REFUSED
+    assert result["__typename"] == "User", result
+    assert (result["email"], result["status"]) == (email, "ACTIVE")
+    return PERMITTED
+
+
+def _account_change(
+    scene: Scene, caller: Caller, user_id: str, query: str, name: str, **variables: Any
+) -> str:
+    before = scene.status_of(user_id)
+    try:
+        result = answer(scene, caller, query, name, id=user_id, **variables)
+        refused = union_member(result) == "NotPermitted"
+    except Refusal:
+        refused = True
+    if refused:
+        assert scene.status_of(user_id) == before, "refused, yet the account changed"
+        return REFUSED
+    assert result["__typename"] == "User" and result["id"] == user_id, result
+    return PERMITTED
+
+
+@probe("disableUser")
+def _disable_user(scene: Scene, caller: Caller, target: str) -> str:
+    user_id, _ = scene.fresh_user(scene.organisation_for(caller, target))
+    outcome = _account_change(scene, caller, user_id, DISABLE, "disableUser", r="Left the company")
+    if outcome == PERMITTED:
+        assert scene.status_of(user_id) == "DISABLED"
+    return outcome
+
+
+@probe("enableUser")
+def _enable_user(scene: Scene, caller: Caller, target: str) -> str:
+    user_id = scene.fresh_disabled_user(scene.organisation_for(caller, target))
+    outcome = _account_change(scene, caller, user_id, ENABLE, "enableUser")
+    if outcome == PERMITTED:
+        assert scene.status_of(user_id) == "ACTIVE"
+    return outcome
+
+
+# ---------------------------------------------------------------- the table's shape
+
+
+def served_operations() -> set[str]:
+    schema = graphql.build_schema(build_schema().as_str())
+    assert schema.query_type is not None and schema.mutation_type is not None
+    return {*schema.query_type.fields, *schema.mutation_type.fields}
+
+
+def test_the_table_covers_every_served_operation() -> None:
+    in_table = {operation for operation, _, _ in EXPECTED}
+    missing = served_operations() - in_table
+    assert not missing, f"served but not in the authorisation table: {sorted(missing)}"
+    stale = in_table - served_operations()
+    assert not stale, f"in the table but no longer served: {sorted(stale)}"
+    assert set(PROBES) == in_table, "every operation of the table needs a probe"
+
+
+@pytest.mark.parametrize("operation", sorted({operation for operation, _, _ in EXPECTED}))
+def test_each_operation_has_a_cell_for_every_caller(operation: str) -> None:
+    cells = [(caller, target) for op, caller, target in EXPECTED if op == operation]
+    targets = {target for _, target in cells}
+    assert targets in ({"-"}, {"own", "foreign"}), f"{operation}: targets {targets}"
+    for caller in CALLERS:
+        mine = {target for name, target in cells if name == caller.name}
+        if targets == {"-"}:
+            assert mine == {"-"}, f"{operation}: no cell for {caller.name}"
+        elif caller.anonymous:
+            assert mine == {"foreign"}, f"{operation}: anonymous has no own target"
+        else:
+            assert "foreign" in mine, f"{operation}: no foreign cell for {caller.name}"
+            party_to_it = operation not in ("contact", "contacts") or caller.kind in (
+                SHIPPER,
+                NETWORK,
+            )
+            assert ("own" in mine) == party_to_it, f"{operation}: own cell of {caller.name}"
+
+
+# ---------------------------------------------------------------- every cell
+
+
+def _cells() -> list[Any]:
+    assert set(KNOWN_GAPS) <= set(EXPECTED), "a known gap names no cell of the table"
+    return [
+        pytest.param(
+            operation,
+            caller,
+            target,
+            id=f"{operation}-{caller.replace(' ', '_')}-{target}",
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[cell])]
+            if (cell := (operation, caller, target)) in KNOWN_GAPS
+            else [],
+        )
+        for operation, caller, target in EXPECTED
+    ]
+
+
+@pytest.mark.parametrize(("operation", "caller", "target"), _cells())
+def test_cell(scene: Scene, operation: str, caller: str, target: str) -> None:
+    expected = EXPECTED[(operation, caller, target)]
+    outcome = PROBES[operation](scene, BY_NAME[caller], target)
+    assert outcome == expected, (
+        f"{operation} by {caller} on a {target} target was {outcome}; the table says {expected}"
+    )
