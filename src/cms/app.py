@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, cast
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types.unset import UNSET, UnsetType
 
 from cms.adapters.jobs.functions import PERIODIC_JOBS
 from cms.adapters.jobs.in_process import InProcessScheduler
@@ -21,6 +25,12 @@ from cms.container import Container, build_container, close_container
 from cms.core.accounts.commands import Authenticate
 from cms.graphql.context import ApiServices, Context
 from cms.graphql.schema import build_schema
+from cms.http_security import (
+    JsonOnlyMiddleware,
+    SecurityHeadersMiddleware,
+    WebSocketOriginMiddleware,
+    ide_content_security_policy,
+)
 from cms.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -28,20 +38,37 @@ logger = logging.getLogger(__name__)
 
 def session_token_of(request: Request | WebSocket, cookie_name: str) -> str | None:
     """The caller's session token: a Bearer header for API clients, else the cookie."""
-    authorization = request.headers.get("authorization", "")
+    token = bearer_token(request.headers.get("authorization", ""))
+    return token or request.cookies.get(cookie_name) or None
+
+
+def bearer_token(authorization: object) -> str | None:
+    """The token of an `Authorization: Bearer <token>` value; None for anything else."""
+    if not isinstance(authorization, str):
+        return None
     scheme, _, credentials = authorization.partition(" ")
     if scheme.lower() == "bearer" and credentials.strip():
         return credentials.strip()
-    return request.cookies.get(cookie_name) or None
+    return None
+
+
+@dataclass
+class SocketContext(Context):
+    """A WebSocket's context: Strawberry stores connection_init's payload here."""
+
+    connection_params: dict[str, object] = field(default_factory=dict)
 
 
 class CmsGraphQL(GraphQL[Context, None]):
-    def __init__(self, services: ApiServices, development: bool) -> None:
+    def __init__(
+        self, services: ApiServices, development: bool, allowed_origins: Sequence[str] = ()
+    ) -> None:
         super().__init__(
-            build_schema(),
+            build_schema(development),
             graphql_ide="graphiql" if development else None,
             allow_queries_via_get=True,
             subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+            allowed_origins=allowed_origins,
         )
         self._services = services
 
@@ -52,7 +79,8 @@ class CmsGraphQL(GraphQL[Context, None]):
         bus = services.bus_factory()
         token = session_token_of(request, services.cookie_name)
         viewer = await bus.handle(Authenticate(session_token=token)) if token else None
-        return Context(
+        context_class = SocketContext if isinstance(request, WebSocket) else Context
+        return context_class(
             request=request,  # type: ignore[arg-type]
             response=response if isinstance(response, Response) else None,
             services=services,
@@ -60,6 +88,21 @@ class CmsGraphQL(GraphQL[Context, None]):
             session_token=token if viewer else None,
             bus=bus,
         )
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """Admit a WebSocket only for a signed-in user; else Strawberry closes it with 4403.
+
+        connection_init's `{"authorization": "Bearer <token>"}` decides when present; else the
+        session cookie (or Authorization header) of the handshake, already read by get_context.
+        """
+        params = getattr(context, "connection_params", None) or {}
+        if "authorization" in params:
+            token = bearer_token(params["authorization"])
+            viewer = await context.bus.handle(Authenticate(session_token=token)) if token else None
+            context.viewer, context.session_token = viewer, token if viewer else None
+        if context.viewer is None:
+            raise ConnectionRejectionError()
+        return cast(UnsetType, UNSET)  # a plain connection_ack
 
 
 def create_app(settings: Settings | None = None, container: Container | None = None) -> Starlette:
@@ -84,11 +127,25 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
-    graphql_app = CmsGraphQL(container.api_services(), settings.is_development)
+    graphql_app = CmsGraphQL(
+        container.api_services(), settings.is_development, settings.allowed_origins
+    )
+    # Only the development GraphiQL page may load its scripts and styles from a CDN.
+    page_policies = (
+        {"/graphql": ide_content_security_policy(graphql_app.graphql_ide_html)}
+        if settings.is_development
+        else {}
+    )
     app = Starlette(
         routes=[
             Route("/healthz", health),
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql_app),
+        ],
+        middleware=[
+            Middleware(SecurityHeadersMiddleware, page_policies=page_policies),
+            Middleware(JsonOnlyMiddleware),
+            Middleware(WebSocketOriginMiddleware, allowed_origins=settings.allowed_origins),
         ],
         lifespan=lifespan,
     )

@@ -20,7 +20,9 @@ def test_jobs_repeat_and_a_failing_run_does_not_stop_the_schedule(run: Any) -> N
             raise RuntimeError("the first run fails")
 
     async def scenario() -> None:
-        scheduler = InProcessScheduler((PeriodicJob(flaky, every_s=0),), lambda: MessageBus({}))
+        scheduler = InProcessScheduler(
+            (PeriodicJob(flaky, every_s=0, minute=0),), lambda: MessageBus({})
+        )
         scheduler.start()
         await asyncio.sleep(0.05)
         await scheduler.stop()

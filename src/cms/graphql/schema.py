@@ -11,6 +11,7 @@ from cms.graphql.addresses.types import AddressesQuery
 from cms.graphql.common import InvalidInput, NotFound
 from cms.graphql.contacts.schema import ContactsMutation, ContactsQuery
 from cms.graphql.errors import is_user_facing
+from cms.graphql.hardening import security_extensions
 
 
 @strawberry.type
@@ -23,7 +24,8 @@ class Mutation(AccountsMutation, ContactsMutation):
     pass
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema(development: bool = False) -> strawberry.Schema:
+    """The schema; `development` allows introspection (the limits apply everywhere)."""
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
@@ -33,6 +35,7 @@ def build_schema() -> strawberry.Schema:
         # Factories: a fresh extension per request; the parse and validation caches live at
         # module level in Strawberry, so they are shared all the same.
         extensions=[
+            *security_extensions(development),
             lambda: ParserCache(maxsize=1_000),
             lambda: ValidationCache(maxsize=1_000),
             lambda: MaskErrors(
