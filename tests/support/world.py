@@ -69,8 +69,10 @@ class World:
     sender: RecordingSender
 
     @classmethod
-    def start(cls, database_url: str, at: datetime = START) -> World:
-        container = build_container(Settings(database_url=database_url, env="test"))
+    def start(cls, database_url: str, at: datetime = START, redis_url: str | None = None) -> World:
+        container = build_container(
+            Settings(database_url=database_url, env="test", redis_url=redis_url)
+        )
         clock = FixedClock(at)
         container.clock.override(providers.Object(clock))
         # Cheaper argon2id parameters keep the suite fast; production keeps the defaults.
