@@ -161,6 +161,7 @@ async def ensure_user(
         password_hash=hasher.hash(password),
         created_at=at,
         activated_at=at,
+        last_active_at=at,
     )
     await uow.users.add(user)
     return user, True

@@ -141,17 +141,20 @@ class AuthenticationHandlers:
                 await uow.challenges.add(challenge)
                 await uow.commit()
                 return MfaEnrolmentRequired(challenge_id=challenge_id)
-            try:
-                message = await self._issue_code(uow, challenge, user, command.client_address)
-            except TooManyCodes:
-                await uow.commit()
-                return SignInRefused(message=self._too_many_codes_message())
+            message = None
+            if challenge.channel is not MfaChannel.TOTP:  # an authenticator app needs no message
+                try:
+                    message = await self._issue_code(uow, challenge, user, command.client_address)
+                except TooManyCodes:
+                    await uow.commit()
+                    return SignInRefused(message=self._too_many_codes_message())
             await uow.challenges.add(challenge)
             await uow.commit()
-        try:
-            await self._deliver(message)
-        except DeliveryFailed as error:
-            return SignInRefused(message=f"Your password was right, but {error.message}")
+        if message is not None:
+            try:
+                await self._deliver(message)
+            except DeliveryFailed as error:
+                return SignInRefused(message=f"Your password was right, but {error.message}")
         return self._mfa_required(challenge_id, challenge)
 
     async def _refusal_cause(
@@ -300,7 +303,7 @@ class AuthenticationHandlers:
                             "MOBILE_INVALID",
                             "destination",
                             f"'{given[:32]}' is not {where} that can receive texts; "
-                            "give one such as 07700 900123"
+                            "give one such as 07911 123456"
                             + ("" if intl else " (your organisation allows UK mobiles only)")
                             + ".",
                         )

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from cms.core.accounts.audit import AuditEvent
 from cms.core.accounts.auditing import audit
 from cms.core.accounts.commands import DisableInactiveUsers
-from cms.core.accounts.model import Role, UserAccount
+from cms.core.accounts.model import AccountStatus, Role, UserAccount
 from cms.core.accounts.ports import AccountsUnitOfWork
 from cms.core.accounts.sign_in import SecurityPolicy
 from cms.core.shared.clock import Clock
@@ -70,7 +70,9 @@ class InactivityHandlers:
             lsos = [
                 other
                 for other in await uow.users.in_organisation(user.organisation_id)
-                if Role.LSO in other.roles and other.id != user.id
+                if Role.LSO in other.roles
+                and other.id != user.id
+                and other.status is AccountStatus.ACTIVE
             ]
             await uow.commit()
         await self._send(
@@ -111,8 +113,8 @@ class InactivityHandlers:
                 to=user.email,
                 subject="Your CMS account will be disabled soon",
                 body=f"Hello {user.name},\n\nYou have not signed in to CMS for a while. Your "
-                f"account will be disabled on {disable_on.astimezone(UK):%-d %B %Y} unless you "
-                "sign in before then.",
+                f"account will be disabled if you do not sign in by "
+                f"{disable_on.astimezone(UK):%-d %B %Y}.",
             )
         )
         return True

@@ -1,0 +1,83 @@
+Feature: The life of an account
+  An organisation's Local Security Officer (LSO) nominates the people who need an account; a CDSP
+  account administrator approves the nomination, which creates the account and emails an
+  invitation to set a password within 72 hours. Only the organisation's own LSO (or the CDSP)
+  can disable or enable its users.
+
+  Background:
+    Given Lena is the Local Security Officer of "Alpha Gas Shipping"
+    And Priya is an account administrator at the CDSP
+
+  Rule: An account is made from the LSO's nomination once the CDSP approves it
+
+    Scenario: A nominated person signs in for the first time
+      When Lena nominates Nadia, nadia@ags.example, for an account
+      And Priya approves the nomination
+      And Nadia sets the password "copper kettle lantern" from the invitation in her email
+      And Nadia signs in for the first time, choosing codes by email, and enters the code she receives
+      Then Nadia is signed in as a user of "Alpha Gas Shipping"
+
+    Scenario: A nomination waits for the CDSP's approval
+      When Lena nominates Nadia, nadia@ags.example, for an account
+      Then the nomination waits for the CDSP's approval
+      And no invitation has been sent to Nadia
+
+    Scenario: Approving the nomination emails an invitation that lasts 72 hours
+      Given Lena has nominated Nadia, nadia@ags.example, for an account
+      When Priya approves the nomination
+      Then an invitation to set a password within 72 hours is emailed to nadia@ags.example
+      And no nomination waits for the CDSP's approval
+
+    Scenario: An ordinary user cannot nominate
+      Given Tariq is a user at "Alpha Gas Shipping"
+      When Tariq nominates Nadia, nadia@ags.example, for an account
+      Then Tariq is told that only the organisation's Local Security Officer can nominate users
+      And no nomination waits for the CDSP's approval
+
+  Rule: The password set from the invitation must be hard to guess, within 72 hours
+
+    Background:
+      Given Lena has nominated Nadia, nadia@ags.example, for an account
+      And Priya has approved the nomination
+
+    Scenario Outline: A password that is easy to guess is refused
+      When Nadia sets the password "<password>" from the invitation in her email
+      Then Nadia is told the password <problem>
+      And Nadia can still set a password from the same invitation
+
+      Examples:
+        | password     | problem       |
+        | qwerty123456 | is too common |
+        | kettle lamp  | is too short  |
+
+    Scenario: An invitation used within 72 hours sets the password
+      When Nadia sets the password "copper kettle lantern" from the invitation 71 hours after it was sent
+      Then Nadia can sign in with the password "copper kettle lantern"
+
+    Scenario: An invitation older than 72 hours is refused
+      When Nadia sets the password "copper kettle lantern" from the invitation 73 hours after it was sent
+      Then Nadia is told the invitation has expired and to ask her LSO to nominate her again
+      And Nadia cannot sign in with the password "copper kettle lantern"
+
+  Rule: Only the organisation's own LSO disables and enables its users
+
+    Background:
+      Given Tariq is a user at "Alpha Gas Shipping" who has set up codes by email
+      And Bruno is the Local Security Officer of "Beta Energy Trading"
+
+    Scenario: The LSO disables one of her users
+      When Lena disables Tariq's account because "He has left the company"
+      Then Tariq cannot sign in
+      And Tariq's session has ended
+      And Tariq is told his account was disabled because "He has left the company"
+
+    Scenario: An LSO of another organisation cannot disable Alpha's user
+      When Bruno disables Tariq's account because "He has left the company"
+      Then Bruno is told he may administer only his own organisation's accounts
+      And Tariq can still sign in
+
+    Scenario: An LSO of another organisation cannot enable Alpha's user
+      Given Lena has disabled Tariq's account because "He is on long-term leave"
+      When Bruno enables Tariq's account
+      Then Bruno is told he may administer only his own organisation's accounts
+      And Tariq cannot sign in
