@@ -14,6 +14,7 @@ from cms.adapters.delivery.email import SmtpEmailSender
 from cms.adapters.delivery.outbox_file import OutboxFileSender
 from cms.adapters.delivery.routing import RoutingSender
 from cms.adapters.delivery.sms import HttpSmsSender
+from cms.adapters.jobs.mprn_requests import ArqMprnRequests, InProcessMprnRequests
 from cms.adapters.paf.store import SqlAddressBook
 from cms.adapters.phones.rules import LibPhoneNumberRules
 from cms.adapters.security.common_passwords import FileCommonPasswords
@@ -24,7 +25,7 @@ from cms.adapters.sql.contacts_queries import SqlContactQueries
 from cms.adapters.sql.engine import create_engine
 from cms.adapters.sql.reference_data import SqlLdzReference
 from cms.adapters.sql.unit_of_work import SqlUnitOfWork
-from cms.adapters.uklink.simulated import SimulatedUkLink
+from cms.adapters.uklink.simulated import SimulatedMeterPointRegistry, SimulatedUkLink
 from cms.core.accounts.administration import AdministrationHandlers
 from cms.core.accounts.authentication import AuthenticationHandlers
 from cms.core.accounts.commands import (
@@ -44,8 +45,24 @@ from cms.core.accounts.commands import (
 )
 from cms.core.accounts.inactivity import InactivityHandlers
 from cms.core.accounts.sign_in import SecurityPolicy
-from cms.core.contacts.commands import RaiseMncContact
+from cms.core.contacts.commands import (
+    AcceptContact,
+    AllocateToNetwork,
+    AnswerQuestion,
+    AskShipper,
+    AssignContact,
+    BookSiteVisit,
+    CreateMprn,
+    LapseUnansweredQuestions,
+    PickUpContact,
+    RaiseMncContact,
+    RejectContact,
+    RequestMissingMprns,
+    WithdrawContact,
+)
 from cms.core.contacts.handlers import ContactsHandlers
+from cms.core.contacts.ports import MprnRequests
+from cms.core.contacts.workflow import WorkflowHandlers
 from cms.core.shared.bus import MessageBus
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.clock import Clock, SystemClock
@@ -60,6 +77,7 @@ def build_bus(
     administration: AdministrationHandlers,
     inactivity: InactivityHandlers,
     contacts: ContactsHandlers,
+    workflow: WorkflowHandlers,
 ) -> MessageBus:
     """A fresh bus for one request or job (it holds no state between them)."""
     return MessageBus(
@@ -78,6 +96,18 @@ def build_bus(
             EnableUser: administration.enable_user,
             DisableInactiveUsers: inactivity.disable_inactive_users,
             RaiseMncContact: contacts.raise_mnc_contact,
+            PickUpContact: workflow.pick_up,
+            AssignContact: workflow.assign,
+            AskShipper: workflow.ask_shipper,
+            AnswerQuestion: workflow.answer_question,
+            AllocateToNetwork: workflow.allocate_to_network,
+            BookSiteVisit: workflow.book_site_visit,
+            AcceptContact: workflow.accept,
+            RejectContact: workflow.reject,
+            WithdrawContact: workflow.withdraw,
+            CreateMprn: workflow.create_mprn,
+            RequestMissingMprns: workflow.request_missing_mprns,
+            LapseUnansweredQuestions: workflow.lapse_unanswered,
         }
     )
 
@@ -109,6 +139,13 @@ def build_sender(settings: Settings) -> MessageSender:
     return RoutingSender(email=email, sms=sms)
 
 
+def build_mprn_requests(settings: Settings, container: Container) -> MprnRequests:
+    """arq jobs when Redis is there (the worker runs them); asyncio tasks when embedded."""
+    if settings.redis_url:
+        return ArqMprnRequests(settings.redis_url)
+    return InProcessMprnRequests(lambda: container.bus())
+
+
 def build_redis(settings: Settings) -> Redis | None:
     return Redis.from_url(settings.redis_url) if settings.redis_url else None
 
@@ -119,6 +156,7 @@ def build_counters(redis: Redis | None, clock: Clock) -> AttemptCounters:
 
 
 class Container(containers.DeclarativeContainer):
+    __self__ = providers.Self()
     settings = providers.Singleton(Settings)
     clock = providers.Singleton(SystemClock)
     engine = providers.Singleton(
@@ -189,8 +227,20 @@ class Container(containers.DeclarativeContainer):
         calendar=calendar,
         clock=clock,
     )
+    meter_point_registry = providers.Singleton(SimulatedMeterPointRegistry, engine, clock)
+    mprn_requests = providers.Singleton(build_mprn_requests, settings, __self__)
+    workflow = providers.Singleton(
+        WorkflowHandlers,
+        uow=unit_of_work.provider,
+        accounts=account_queries,
+        registry=meter_point_registry,
+        mprn_requests=mprn_requests,
+        calendar=calendar,
+        clock=clock,
+    )
     bus = providers.Factory(
         build_bus,
+        workflow=workflow,
         authentication=authentication,
         administration=administration,
         inactivity=inactivity,
@@ -229,3 +279,6 @@ async def close_container(container: Container) -> None:
     redis = container.redis()
     if redis is not None:
         await redis.aclose()
+    requests = container.mprn_requests()
+    if isinstance(requests, ArqMprnRequests):
+        await requests.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.values import Rejection as RejectionValue
 
 
@@ -37,3 +38,9 @@ class InvalidInput:
 class PageInfo:
     has_next_page: bool
     end_cursor: str | None
+
+
+@strawberry.type
+class InvalidTransition:
+    message: str
+    status: ContactStatus

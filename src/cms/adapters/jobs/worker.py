@@ -7,9 +7,13 @@ from typing import Any
 
 from arq import cron
 from arq.connections import RedisSettings
+from arq.worker import func
 
-from cms.adapters.jobs.functions import BUS_FACTORY, PERIODIC_JOBS
+from cms.adapters.jobs.functions import BUS_FACTORY, PERIODIC_JOBS, create_mprn
+from cms.adapters.jobs.mprn_requests import CREATE_MPRN_JOB
 from cms.core.shared.bus import MessageBus
+
+MPRN_ATTEMPTS = 20  # with back-off capped at 5 minutes: over an hour of trying
 
 
 def worker_settings(
@@ -26,7 +30,10 @@ def worker_settings(
         await on_shutdown()
 
     return {
-        "functions": [job.function for job in PERIODIC_JOBS],
+        "functions": [
+            *(job.function for job in PERIODIC_JOBS),
+            func(create_mprn, name=CREATE_MPRN_JOB, max_tries=MPRN_ATTEMPTS),
+        ],
         "cron_jobs": [
             cron(
                 job.function,  # type: ignore[arg-type]

@@ -22,6 +22,7 @@ from cms.core.contacts.queries import (
     HistoryEntry,
     InvalidCursor,
     Page,
+    QueueSpec,
 )
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.contacts.visibility import ContactScope
@@ -99,6 +100,23 @@ def decode_cursor(cursor: str) -> int:
         raise InvalidCursor() from error
 
 
+def encode_queue_cursor(due_by: datetime | None, seq: int) -> str:
+    due = due_by.isoformat() if due_by else ""
+    return base64.urlsafe_b64encode(f"queue:{due}|{seq}".encode()).decode().rstrip("=")
+
+
+def decode_queue_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        kind, _, value = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
+        due, _, seq = value.partition("|")
+        if kind != "queue" or not seq.isdigit():
+            raise ValueError(cursor)
+        return datetime.fromisoformat(due), int(seq)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+        raise InvalidCursor() from error
+
+
 def _uk_day_start(day: Any) -> datetime:
     return datetime.combine(day, time(0), tzinfo=UK).astimezone(UTC)
 
@@ -158,6 +176,44 @@ class SqlContactQueries:
             total = int((await connection.execute(count)).scalar_one())
         return Page(
             items=[(encode_cursor(row.seq), view_from_row(row)) for row in rows[:first]],
+            has_next_page=len(rows) > first,
+            total_count=total,
+        )
+
+    async def queue(
+        self, scope: ContactScope, spec: QueueSpec, first: int, after: str | None
+    ) -> Page[ContactView]:
+        conditions = [
+            scope_condition(scope),
+            contacts.c.status.in_([status.value for status in spec.statuses]),
+        ]
+        if spec.assignee_id is not None:
+            conditions.append(contacts.c.assignee_id == spec.assignee_id)
+        if spec.unassigned_only:
+            conditions.append(contacts.c.assignee_id.is_(None))
+        if spec.raised_by is not None:
+            conditions.append(contacts.c.raised_by == spec.raised_by)
+        page_conditions = list(conditions)
+        if after is not None:
+            due, seq = decode_queue_cursor(after)
+            page_conditions.append(
+                (contacts.c.due_by > due) | ((contacts.c.due_by == due) & (contacts.c.seq > seq))
+            )
+        query = (
+            select(contacts)
+            .where(*page_conditions)
+            .order_by(contacts.c.due_by, contacts.c.seq)
+            .limit(first + 1)
+        )
+        count = select(func.count()).select_from(contacts).where(*conditions)
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+            total = int((await connection.execute(count)).scalar_one())
+        return Page(
+            items=[
+                (encode_queue_cursor(row.due_by, row.seq), view_from_row(row))
+                for row in rows[:first]
+            ],
             has_next_page=len(rows) > first,
             total_count=total,
         )

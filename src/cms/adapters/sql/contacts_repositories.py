@@ -5,16 +5,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, insert, or_, select
+from sqlalchemy import ColumnElement, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from cms.adapters.sql.contacts_queries import address_from_payload
 from cms.adapters.sql.tables import contacts, crn_counters, submissions
+from cms.core.addresses.ldz import Ldz
 from cms.core.contacts.crn import Crn
-from cms.core.contacts.lifecycle import FINAL_STATUSES
-from cms.core.contacts.model import MncContact, address_payload
+from cms.core.contacts.identifiers import Mprn
+from cms.core.contacts.lifecycle import FINAL_STATUSES, ContactStatus
+from cms.core.contacts.model import MncContact, MncRequest, Site, address_payload
 from cms.core.contacts.ports import DuplicateOpenContact, OpenContactRef
+from cms.core.contacts.values import MarketSector, MncReason
+from cms.core.shared.errors import ConcurrencyConflict
 
 
 def contact_values(contact: MncContact) -> dict[str, Any]:
@@ -48,13 +53,76 @@ def contact_values(contact: MncContact) -> dict[str, Any]:
         "mprn": str(contact.mprn) if contact.mprn else None,
         "assignee_id": contact.assignee_id,
         "asked_from": contact.asked_from.value if contact.asked_from else None,
+        "allocated_network": contact.allocated_network,
+        "planned_visit": contact.planned_visit,
         "due_by": contact.due_by,
     }
+
+
+def contact_from_row(row: Any) -> MncContact:
+    address = address_from_payload(row.address)
+    return MncContact(
+        crn=Crn.parse(row.crn),
+        status=ContactStatus(row.status),
+        shipper_organisation_id=row.shipper_organisation_id,
+        raised_by=row.raised_by,
+        raised_at=row.raised_at,
+        site=Site(
+            address=address, manual=row.manual_address, ldz=Ldz(row.ldz), network=row.network
+        ),
+        request=MncRequest(
+            market_sector=MarketSector(row.market_sector),
+            annual_quantity_kwh=row.annual_quantity_kwh,
+            reason=MncReason(row.reason),
+            meter_serial_number=row.meter_serial_number,
+            site_contact_name=row.site_contact_name,
+            site_contact_phone=row.site_contact_phone,
+            notes=row.notes,
+        ),
+        due_by=row.due_by,
+        mprn=Mprn(row.mprn) if row.mprn else None,
+        assignee_id=row.assignee_id,
+        asked_from=ContactStatus(row.asked_from) if row.asked_from else None,
+        allocated_network=row.allocated_network,
+        planned_visit=row.planned_visit,
+        version=row.version,
+    )
 
 
 class SqlContactRepository:
     def __init__(self, connection: AsyncConnection) -> None:
         self._connection = connection
+
+    async def get(self, crn: Crn) -> MncContact | None:
+        query = select(contacts).where(contacts.c.crn == str(crn))
+        row = (await self._connection.execute(query)).first()
+        return contact_from_row(row) if row else None
+
+    async def save(self, contact: MncContact) -> None:
+        """Optimistic concurrency: the row changes only if nobody changed it since it was read."""
+        values = contact_values(contact)
+        values["version"] = contact.version + 1
+        result = await self._connection.execute(
+            update(contacts)
+            .where(contacts.c.crn == str(contact.crn), contacts.c.version == contact.version)
+            .values(**values)
+        )
+        if result.rowcount != 1:
+            raise ConcurrencyConflict(
+                f"{contact.crn} was changed by someone else at the same moment; "
+                "look at it again and retry."
+            )
+        contact.version += 1
+
+    async def awaiting_mprn(self) -> list[Crn]:
+        return await self._crns_in(ContactStatus.NETWORK_ACCEPTED)
+
+    async def awaiting_shipper(self) -> list[Crn]:
+        return await self._crns_in(ContactStatus.AWAITING_SHIPPER)
+
+    async def _crns_in(self, status: ContactStatus) -> list[Crn]:
+        query = select(contacts.c.crn).where(contacts.c.status == status.value)
+        return [Crn.parse(crn) for crn in (await self._connection.execute(query)).scalars()]
 
     async def add(self, contact: MncContact) -> None:
         try:

@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -209,7 +210,8 @@ contacts = Table(
     Column("mprn", String(10), unique=True),
     Column("assignee_id", ForeignKey("users.id"), index=True),
     Column("asked_from", String(24)),
-    Column("due_by", UtcDateTime),
+    Column("planned_visit", Date),
+    Column("due_by", UtcDateTime, index=True),
 )
 
 event_log = Table(
@@ -283,4 +285,14 @@ uklink_meter_points = Table(
     Column("udprn", String(8), index=True),
     Column("address_key", String(400), index=True),
     Column("created_at", UtcDateTime, nullable=False),
+    # The CMS contact that asked for it: asking again returns this meter point, not a new one.
+    Column("request_id", String(32), unique=True),
+)
+
+uklink_mprn_sequence = Table(
+    "uklink_mprn_sequence",
+    metadata,
+    # One row: the last MPRN body the simulated register issued; bodies are never reused.
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("last_body", BigInteger, nullable=False),
 )

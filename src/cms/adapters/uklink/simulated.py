@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cms.adapters.paf.store import address_from_row
 from cms.adapters.sql.bulk import ImportReport, upsert_statement
 from cms.adapters.sql.engine import WRITE_TRANSACTION
-from cms.adapters.sql.tables import paf_addresses, uklink_meter_points
+from cms.adapters.sql.tables import paf_addresses, uklink_meter_points, uklink_mprn_sequence
 from cms.adapters.uklink.meter_points_csv import MeterPointRowError, read_meter_points
 from cms.core.contacts.identifiers import Mprn
 from cms.core.shared.clock import Clock
@@ -100,3 +101,66 @@ async def import_meter_points(
                 await flush()
         await flush()
     return report
+
+
+class SimulatedMeterPointRegistry:
+    """The MeterPointRegistry port: allocates MPRNs with valid check digits, never reused."""
+
+    def __init__(self, engine: AsyncEngine, clock: Clock) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    async def create_meter_point(
+        self, request_id: str, udprn: str | None, address_key: str
+    ) -> Mprn:
+        try:
+            return await self._create(request_id, udprn, address_key)
+        except IntegrityError:
+            # The same request raced us to it: its meter point is the answer.
+            existing = await self._existing(request_id)
+            if existing is None:
+                raise
+            return existing
+
+    async def _existing(self, request_id: str) -> Mprn | None:
+        query = select(uklink_meter_points.c.mprn).where(
+            uklink_meter_points.c.request_id == request_id
+        )
+        async with self._engine.connect() as connection:
+            value = (await connection.execute(query)).scalar_one_or_none()
+        return Mprn(value) if value else None
+
+    async def _create(self, request_id: str, udprn: str | None, address_key: str) -> Mprn:
+        existing = await self._existing(request_id)
+        if existing is not None:
+            return existing
+        async with self._engine.connect() as connection:
+            connection = await connection.execution_options(**WRITE_TRANSACTION)
+            async with connection.begin():
+                while True:
+                    body = (
+                        await connection.execute(
+                            update(uklink_mprn_sequence)
+                            .where(uklink_mprn_sequence.c.id == 1)
+                            .values(last_body=uklink_mprn_sequence.c.last_body + 1)
+                            .returning(uklink_mprn_sequence.c.last_body)
+                        )
+                    ).scalar_one()
+                    mprn = Mprn.from_body(f"{body:08d}")
+                    taken = await connection.execute(
+                        select(uklink_meter_points.c.mprn).where(
+                            uklink_meter_points.c.mprn == str(mprn)
+                        )
+                    )
+                    if taken.first() is None:  # an imported meter point may hold this body
+                        break
+                await connection.execute(
+                    insert(uklink_meter_points).values(
+                        mprn=str(mprn),
+                        udprn=udprn,
+                        address_key=address_key,
+                        created_at=self._clock.now(),
+                        request_id=request_id,
+                    )
+                )
+        return mprn

@@ -41,3 +41,64 @@ class ContactSubmissionRefused(Event):
     kind: ClassVar[str] = "SUBMISSION_REFUSED"
     shipper_organisation_id: str
     reason_codes: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactPickedUp(ContactEvent):
+    kind: ClassVar[str] = "PICKED_UP"
+    assignee_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactAssigned(ContactEvent):
+    kind: ClassVar[str] = "ASSIGNED"
+    assignee_id: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuestionAsked(ContactEvent):
+    kind: ClassVar[str] = "QUESTION_ASKED"
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuestionAnswered(ContactEvent):
+    kind: ClassVar[str] = "QUESTION_ANSWERED"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactAllocatedToNetwork(ContactEvent):
+    kind: ClassVar[str] = "ALLOCATED_TO_NETWORK"
+    network: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SiteVisitBooked(ContactEvent):
+    kind: ClassVar[str] = "SITE_VISIT_BOOKED"
+    planned_for: str  # ISO date
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactAcceptedByNetwork(ContactEvent):
+    kind: ClassVar[str] = "NETWORK_ACCEPTED"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactRejected(ContactEvent):
+    kind: ClassVar[str] = "REJECTED"
+    reason_code: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactWithdrawn(ContactEvent):
+    kind: ClassVar[str] = "WITHDRAWN"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactLapsed(ContactEvent):
+    kind: ClassVar[str] = "LAPSED"
+
+
+@dataclass(frozen=True, kw_only=True)
+class MprnCreated(ContactEvent):
+    kind: ClassVar[str] = "MPRN_CREATED"
+    mprn: str

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any, TypeVar
 
 from cms.core.addresses.address import Address
 from cms.core.addresses.ldz import Ldz
 from cms.core.contacts.crn import Crn
-from cms.core.contacts.events import ContactEvent, ContactLogged
+from cms.core.contacts.events import (
+    ContactAcceptedByNetwork,
+    ContactAllocatedToNetwork,
+    ContactAssigned,
+    ContactEvent,
+    ContactLapsed,
+    ContactLogged,
+    ContactPickedUp,
+    ContactRejected,
+    ContactWithdrawn,
+    MprnCreated,
+    QuestionAnswered,
+    QuestionAsked,
+    SiteVisitBooked,
+)
 from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import (
     SERVICE_LEVEL_WORKING_DAYS,
@@ -24,6 +39,8 @@ from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.errors import DomainError, NotPermitted
 from cms.core.shared.ids import new_id
+
+EventT = TypeVar("EventT", bound=ContactEvent)
 
 
 class InvalidTransition(DomainError):
@@ -76,6 +93,8 @@ class MncContact:
     mprn: Mprn | None = None
     assignee_id: str | None = None
     asked_from: ContactStatus | None = None
+    allocated_network: str | None = None  # set when allocated: the network may then see it
+    planned_visit: date | None = None
     version: int = 0
     events: list[ContactEvent] = field(default_factory=list)
 
@@ -152,6 +171,99 @@ class MncContact:
             if not by_actor:
                 raise InvalidTransition(f"{self.crn} has no open question to answer.", self.status)
         return by_actor[0]
+
+    def move(
+        self,
+        move: Move,
+        *,
+        actor: Party,
+        actor_id: str | None,
+        at: datetime,
+        calendar: WorkingDayCalendar,
+        note: str | None = None,
+        reason_code: str | None = None,
+        planned_for: date | None = None,
+        mprn: Mprn | None = None,
+    ) -> ContactEvent:
+        """Make one move of the lifecycle table, by `actor`, and record its event."""
+        transition = self.transition_for(move, actor)
+        source, target = self.status, transition.target
+
+        def make(cls: type[EventT], **extra: Any) -> EventT:
+            return cls(
+                event_id=new_id(),
+                stream_id=str(self.crn),
+                occurred_at=at,
+                actor_id=actor_id,
+                from_status=source,
+                to_status=target,
+                note=note,
+                **extra,
+            )
+
+        event: ContactEvent
+        if move is Move.PICK_UP:
+            assert actor_id is not None
+            self.assignee_id = actor_id
+            event = make(ContactPickedUp, assignee_id=actor_id)
+        elif move is Move.ASK_SHIPPER:
+            # The asker stays assigned, so the answer comes back to them.
+            self.asked_from = source
+            event = make(QuestionAsked)
+        elif move is Move.ANSWER_QUESTION:
+            self.asked_from = None
+            event = make(QuestionAnswered)
+        elif move is Move.ALLOCATE_TO_NETWORK:
+            self.allocated_network = self.site.network
+            self.assignee_id = None  # the network assigns its own people
+            event = make(ContactAllocatedToNetwork, network=self.site.network)
+        elif move is Move.BOOK_SITE_VISIT:
+            assert planned_for is not None
+            self.planned_visit = planned_for
+            event = make(SiteVisitBooked, planned_for=planned_for.isoformat())
+        elif move is Move.ACCEPT:
+            event = make(ContactAcceptedByNetwork)
+        elif move is Move.REJECT:
+            assert reason_code is not None
+            event = make(ContactRejected, reason_code=reason_code)
+        elif move is Move.WITHDRAW:
+            event = make(ContactWithdrawn)
+        elif move is Move.LAPSE:
+            event = make(ContactLapsed)
+        elif move is Move.RECORD_MPRN:
+            assert mprn is not None
+            self.mprn = mprn
+            event = make(MprnCreated, mprn=str(mprn))
+        else:
+            raise ValueError(f"{move} is not made through move()")
+        self.status = target
+        if not self.is_open:
+            self.assignee_id = None
+        self.due_by = self._due_by(at, calendar)
+        self.events.append(event)
+        return event
+
+    def assign(
+        self, assignee_id: str | None, *, actor: Party, actor_id: str, at: datetime
+    ) -> ContactEvent:
+        """A supervisor of the organisation the contact waits on assigns it, or frees it."""
+        if self.waiting_on is not actor:
+            raise InvalidTransition(
+                f"{self.crn} is {self.status}; only the organisation it waits on can assign it.",
+                self.status,
+            )
+        self.assignee_id = assignee_id
+        event = ContactAssigned(
+            event_id=new_id(),
+            stream_id=str(self.crn),
+            occurred_at=at,
+            actor_id=actor_id,
+            from_status=self.status,
+            to_status=self.status,
+            assignee_id=assignee_id,
+        )
+        self.events.append(event)
+        return event
 
     def _due_by(self, since: datetime, calendar: WorkingDayCalendar) -> datetime | None:
         party = WAITING_ON.get(self.status)

@@ -26,6 +26,27 @@ class UkLinkGateway(Protocol):
         ...
 
 
+class MeterPointRegistry(Protocol):
+    """Creating supply meter points in UK Link."""
+
+    async def create_meter_point(
+        self, request_id: str, udprn: str | None, address_key: str
+    ) -> Mprn:
+        """A new MPRN for this request; asking again with the same request id gives the same
+        MPRN, never a second one. Raises MeterPointCreationFailed when UK Link fails."""
+        ...
+
+
+class MeterPointCreationFailed(DomainError):
+    """UK Link could not create the meter point now; the request may be retried."""
+
+
+class MprnRequests(Protocol):
+    """Queues the job that asks UK Link for a contact's MPRN (retried until it succeeds)."""
+
+    async def request_mprn(self, crn: str) -> None: ...
+
+
 class PhoneNumberRules(Protocol):
     def normalise(self, text: str) -> str | None:
         """The number in E.164 form, or None when it cannot be dialled."""
@@ -43,6 +64,18 @@ class DuplicateOpenContact(DomainError):
 
 
 class ContactRepository(Protocol):
+    async def get(self, crn: Crn) -> MncContact | None: ...
+
+    async def save(self, contact: MncContact) -> None:
+        """Store a changed contact; raise ConcurrencyConflict if someone changed it meanwhile."""
+        ...
+
+    async def awaiting_mprn(self) -> list[Crn]:
+        """Contacts the network accepted whose MPRN UK Link has not yet given."""
+        ...
+
+    async def awaiting_shipper(self) -> list[Crn]: ...
+
     async def add(self, contact: MncContact) -> None:
         """Store a new contact; raise DuplicateOpenContact if its site already has an open one."""
         ...

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
-from cms.core.accounts.model import Viewer
+from cms.core.accounts.model import OrganisationKind, Viewer
 from cms.core.addresses.address import Address
 from cms.core.addresses.postcode import Postcode
 from cms.core.contacts.crn import Crn
 from cms.core.contacts.identifiers import Mprn
-from cms.core.contacts.lifecycle import ContactStatus
+from cms.core.contacts.lifecycle import WAITING_ON, ContactStatus, Party
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.contacts.visibility import ContactScope, scope_for
 from cms.core.shared.errors import InvalidValue
@@ -78,6 +79,22 @@ class Page(Generic[T]):
         return self.items[-1][0] if self.items else None
 
 
+class QueueScope(StrEnum):
+    MINE = "MINE"
+    ORGANISATION = "ORGANISATION"
+    UNASSIGNED = "UNASSIGNED"
+
+
+@dataclass(frozen=True, slots=True)
+class QueueSpec:
+    """Which contacts a work queue holds: waiting on the caller's party, maybe narrowed."""
+
+    statuses: tuple[ContactStatus, ...]
+    assignee_id: str | None = None
+    unassigned_only: bool = False
+    raised_by: str | None = None
+
+
 class ContactQueries(Protocol):
     async def get(self, crn: Crn, scope: ContactScope) -> ContactView | None: ...
 
@@ -91,6 +108,12 @@ class ContactQueries(Protocol):
     ) -> Page[ContactView]: ...
 
     async def history(self, crns: Sequence[str]) -> dict[str, list[HistoryEntry]]: ...
+
+    async def queue(
+        self, scope: ContactScope, spec: QueueSpec, first: int, after: str | None
+    ) -> Page[ContactView]:
+        """Due date first (soonest), then age (oldest)."""
+        ...
 
 
 class InvalidCursor(InvalidValue):
@@ -139,3 +162,35 @@ async def list_contacts(
     if scope.nothing:
         return Page(items=(), has_next_page=False, total_count=0)
     return await queries.page(scope, spec, first, after, now)
+
+
+def queue_spec(viewer: Viewer, scope: QueueScope) -> QueueSpec | None:
+    """What a person's queue holds: what waits on their organisation (a Shipper: its contacts
+    awaiting its answer), all of it, what is assigned to them, or what nobody has yet."""
+    party = {
+        OrganisationKind.CDSP: Party.CDSP,
+        OrganisationKind.NETWORK: Party.NETWORK,
+        OrganisationKind.SHIPPER: Party.SHIPPER,
+    }.get(viewer.kind)
+    if party is None:
+        return None
+    statuses = tuple(status for status, waiting in WAITING_ON.items() if waiting is party)
+    if scope is QueueScope.ORGANISATION:
+        return QueueSpec(statuses=statuses)
+    if party is Party.SHIPPER:  # Shippers do not assign: theirs are the contacts they raised
+        if scope is QueueScope.MINE:
+            return QueueSpec(statuses=statuses, raised_by=viewer.user_id)
+        return QueueSpec(statuses=statuses)
+    if scope is QueueScope.MINE:
+        return QueueSpec(statuses=statuses, assignee_id=viewer.user_id)
+    return QueueSpec(statuses=statuses, unassigned_only=True)
+
+
+async def work_queue(
+    queries: ContactQueries, viewer: Viewer, scope: QueueScope, first: int, after: str | None
+) -> Page[ContactView]:
+    check_page_size(first)
+    spec = queue_spec(viewer, scope)
+    if spec is None:
+        return Page(items=(), has_next_page=False, total_count=0)
+    return await queries.queue(scope_for(viewer), spec, first, after)

@@ -15,6 +15,14 @@ class ContactScope:
     shipper_organisation_id: str | None = None
     allocated_network: str | None = None
 
+    def admits(self, shipper_organisation_id: str, allocated_network: str | None) -> bool:
+        """Whether a contact with these owners lies within the scope."""
+        if self.everything:
+            return True
+        if self.shipper_organisation_id is not None:
+            return shipper_organisation_id == self.shipper_organisation_id
+        return self.allocated_network is not None and allocated_network == self.allocated_network
+
     @property
     def nothing(self) -> bool:
         return not (self.everything or self.shipper_organisation_id or self.allocated_network)

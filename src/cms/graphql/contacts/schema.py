@@ -2,19 +2,49 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import strawberry
 
 from cms.core.addresses.postcode import Postcode
-from cms.core.contacts.commands import RaiseMncContact
+from cms.core.contacts.commands import (
+    AcceptContact,
+    AllocateToNetwork,
+    AnswerQuestion,
+    AskShipper,
+    AssignContact,
+    BookSiteVisit,
+    ContactCommand,
+    PickUpContact,
+    RaiseMncContact,
+    RejectContact,
+    WithdrawContact,
+)
 from cms.core.contacts.handlers import ContactLoggedResult
 from cms.core.contacts.identifiers import Mprn
-from cms.core.contacts.queries import ContactFilterSpec, find_contact, list_contacts
+from cms.core.contacts.lifecycle import ContactStatus
+from cms.core.contacts.model import InvalidTransition as InvalidTransitionError
+from cms.core.contacts.queries import (
+    ContactFilterSpec,
+    ContactView,
+    Page,
+    QueueScope,
+    find_contact,
+    list_contacts,
+    work_queue,
+)
+from cms.core.contacts.rejection_reasons import REJECTION_REASONS
 from cms.core.contacts.values import ManualAddress
-from cms.core.shared.errors import InvalidValue, NotPermitted
+from cms.core.shared.errors import ConcurrencyConflict, InvalidValue, NotPermitted
+from cms.core.shared.errors import NotFound as NotFoundError
+from cms.core.shared.rejections import Rejected
+from cms.graphql.common import InvalidInput, PageInfo, Rejection
+from cms.graphql.common import InvalidTransition as InvalidTransitionType
+from cms.graphql.common import NotFound as NotFoundType
 from cms.graphql.common import NotPermitted as NotPermittedType
-from cms.graphql.common import PageInfo, Rejection
 from cms.graphql.contacts.types import (
     Contact,
+    ContactActionResult,
     ContactConnection,
     ContactEdge,
     ContactFilter,
@@ -22,6 +52,7 @@ from cms.graphql.contacts.types import (
     ContactRejected,
     RaiseMncContactInput,
     RaiseMncContactResult,
+    RejectionReason,
 )
 from cms.graphql.context import ContextInfo
 from cms.graphql.errors import UserFacingError, bad_input
@@ -48,6 +79,14 @@ async def _contact_by_crn(info: ContextInfo, crn: str) -> Contact | None:
     return Contact(view=view) if view else None
 
 
+def _connection(page: Page[ContactView]) -> ContactConnection:
+    return ContactConnection(
+        edges=[ContactEdge(cursor=cursor, node=Contact(view=view)) for cursor, view in page.items],
+        page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+        total_count=page.total_count,
+    )
+
+
 @strawberry.type
 class ContactsQuery:
     @strawberry.field(description="The contact with this CRN; null when absent or not visible.")
@@ -56,6 +95,33 @@ class ContactsQuery:
             return await _contact_by_crn(info, crn)
         except InvalidValue as error:
             raise bad_input(error) from error
+
+    @strawberry.field(description="What waits on the caller: soonest due first, then oldest.")
+    async def work_queue(
+        self,
+        info: ContextInfo,
+        scope: QueueScope = QueueScope.MINE,
+        first: int | None = 25,
+        after: str | None = None,
+    ) -> ContactConnection:
+        viewer = info.context.require_viewer()
+        try:
+            page = await work_queue(
+                info.context.services.contact_queries,
+                viewer,
+                scope,
+                DEFAULT_PAGE_SIZE if first is None else first,
+                after,
+            )
+        except InvalidValue as error:
+            raise bad_input(error) from error
+        return _connection(page)
+
+    @strawberry.field(description="The reasons a contact may be rejected for.")
+    def rejection_reasons(self) -> list[RejectionReason]:
+        return [
+            RejectionReason(code=code, description=text) for code, text in REJECTION_REASONS.items()
+        ]
 
     @strawberry.field(description="The contacts the caller may see, newest first.")
     async def contacts(
@@ -79,17 +145,122 @@ class ContactsQuery:
             )
         except InvalidValue as error:
             raise bad_input(error) from error
-        return ContactConnection(
-            edges=[
-                ContactEdge(cursor=cursor, node=Contact(view=view)) for cursor, view in page.items
-            ],
-            page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
-            total_count=page.total_count,
+        return _connection(page)
+
+
+async def _act(info: ContextInfo, command: ContactCommand) -> ContactActionResult:
+    """Run a move and answer with the contact as it now is, or the expected failure."""
+    context = info.context
+    try:
+        crn = await context.bus.handle(command)
+    except InvalidValue as error:  # a malformed CRN
+        return InvalidInput(
+            reasons=[Rejection(code=error.code, field=error.field or "crn", message=error.message)]
         )
+    except Rejected as error:
+        return InvalidInput(reasons=[Rejection.of(reason) for reason in error.reasons])
+    except NotFoundError as error:
+        return NotFoundType(message=error.message)
+    except NotPermitted as error:
+        return NotPermittedType(message=error.message)
+    except InvalidTransitionError as error:
+        return InvalidTransitionType(message=error.message, status=error.status)
+    except ConcurrencyConflict as error:
+        return InvalidTransitionType(
+            message=error.message, status=await _status(info, crn_of(command))
+        )
+    contact = await _contact_by_crn(info, crn)
+    if contact is None:  # moved out of the caller's sight (e.g. a Shipper's withdrawal)
+        return NotFoundType(message=f"No contact {crn} that you can see.")
+    return contact
+
+
+def crn_of(command: ContactCommand) -> str:
+    return command.crn
+
+
+async def _status(info: ContextInfo, crn: str) -> ContactStatus:
+    contact = await _contact_by_crn(info, crn)
+    return contact.view.status if contact else ContactStatus.LOGGED
 
 
 @strawberry.type
 class ContactsMutation:
+    @strawberry.mutation(description="CDSP: LOGGED -> WITH_CDSP, assigned to the caller.")
+    async def pick_up_contact(self, info: ContextInfo, crn: str) -> ContactActionResult:
+        return await _act(info, PickUpContact(viewer=info.context.require_viewer(), crn=crn))
+
+    @strawberry.mutation(description="Supervisor: assign; null puts it back in the queue.")
+    async def assign_contact(
+        self, info: ContextInfo, crn: str, assignee_id: strawberry.ID | None = None
+    ) -> ContactActionResult:
+        return await _act(
+            info,
+            AssignContact(
+                viewer=info.context.require_viewer(),
+                crn=crn,
+                assignee_id=str(assignee_id) if assignee_id is not None else None,
+            ),
+        )
+
+    @strawberry.mutation(description="CDSP or Network: ask the Shipper (AWAITING_SHIPPER).")
+    async def ask_shipper(self, info: ContextInfo, crn: str, question: str) -> ContactActionResult:
+        return await _act(
+            info, AskShipper(viewer=info.context.require_viewer(), crn=crn, question=question)
+        )
+
+    @strawberry.mutation(description="Shipper: answer; the contact goes back to who asked.")
+    async def answer_question(
+        self, info: ContextInfo, crn: str, answer: str
+    ) -> ContactActionResult:
+        return await _act(
+            info, AnswerQuestion(viewer=info.context.require_viewer(), crn=crn, answer=answer)
+        )
+
+    @strawberry.mutation(description="CDSP: allocate to the network that owns the LDZ.")
+    async def allocate_to_network(
+        self, info: ContextInfo, crn: str, note: str | None = None
+    ) -> ContactActionResult:
+        return await _act(
+            info, AllocateToNetwork(viewer=info.context.require_viewer(), crn=crn, note=note)
+        )
+
+    @strawberry.mutation(description="Network: book a site visit for a planned date.")
+    async def book_site_visit(
+        self, info: ContextInfo, crn: str, planned_for: date, note: str | None = None
+    ) -> ContactActionResult:
+        return await _act(
+            info,
+            BookSiteVisit(
+                viewer=info.context.require_viewer(), crn=crn, planned_for=planned_for, note=note
+            ),
+        )
+
+    @strawberry.mutation(description="Network: accept; UK Link then creates the MPRN.")
+    async def accept_contact(
+        self, info: ContextInfo, crn: str, note: str | None = None
+    ) -> ContactActionResult:
+        return await _act(
+            info, AcceptContact(viewer=info.context.require_viewer(), crn=crn, note=note)
+        )
+
+    @strawberry.mutation(description="CDSP or Network: reject with a reason code and a note.")
+    async def reject_contact(
+        self, info: ContextInfo, crn: str, reason_code: str, note: str
+    ) -> ContactActionResult:
+        return await _act(
+            info,
+            RejectContact(
+                viewer=info.context.require_viewer(), crn=crn, reason_code=reason_code, note=note
+            ),
+        )
+
+    @strawberry.mutation(description="The raising Shipper: withdraw before the network accepts.")
+    async def withdraw_contact(self, info: ContextInfo, crn: str, note: str) -> ContactActionResult:
+        return await _act(
+            info, WithdrawContact(viewer=info.context.require_viewer(), crn=crn, note=note)
+        )
+
     @strawberry.mutation(description="Raise a Meter Number Creation contact for a site.")
     async def raise_mnc_contact(
         self, info: ContextInfo, input: RaiseMncContactInput

@@ -8,11 +8,18 @@ from typing import Annotated, TypeAlias
 
 import strawberry
 
-from cms.core.contacts import lifecycle, values
+from cms.core.contacts import lifecycle, queries, values
 from cms.core.contacts.queries import ContactView, HistoryEntry
 from cms.graphql.accounts.types import Organisation, User
 from cms.graphql.addresses.types import Address
-from cms.graphql.common import NotPermitted, PageInfo, Rejection
+from cms.graphql.common import (
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    NotPermitted,
+    PageInfo,
+    Rejection,
+)
 from cms.graphql.context import ContextInfo
 
 ContactStatus: TypeAlias = lifecycle.ContactStatus
@@ -21,6 +28,8 @@ MarketSector: TypeAlias = values.MarketSector
 strawberry.enum(values.MarketSector, name="MarketSector")
 MncReason: TypeAlias = values.MncReason
 strawberry.enum(values.MncReason, name="MncReason")
+QueueScope: TypeAlias = queries.QueueScope
+strawberry.enum(queries.QueueScope, name="QueueScope")
 
 
 @strawberry.enum
@@ -223,4 +232,16 @@ class ContactRejected:
 
 RaiseMncContactResult = Annotated[
     ContactLogged | ContactRejected | NotPermitted, strawberry.union("RaiseMncContactResult")
+]
+
+
+@strawberry.type
+class RejectionReason:
+    code: str
+    description: str
+
+
+ContactActionResult = Annotated[
+    Contact | InvalidInput | NotPermitted | NotFound | InvalidTransition,
+    strawberry.union("ContactActionResult"),
 ]

@@ -1,0 +1,324 @@
+"""The moves of an MNC contact after it is logged: one command, one handler, one event each."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+
+from cms.core.accounts.model import AccountStatus, OrganisationKind, Role, Viewer
+from cms.core.accounts.queries import AccountQueries
+from cms.core.contacts.commands import (
+    AcceptContact,
+    AllocateToNetwork,
+    AnswerQuestion,
+    AskShipper,
+    AssignContact,
+    BookSiteVisit,
+    ContactCommand,
+    CreateMprn,
+    LapseUnansweredQuestions,
+    PickUpContact,
+    RejectContact,
+    RequestMissingMprns,
+    WithdrawContact,
+)
+from cms.core.contacts.crn import Crn
+from cms.core.contacts.identifiers import Mprn
+from cms.core.contacts.lifecycle import SERVICE_LEVEL_WORKING_DAYS, ContactStatus, Move, Party
+from cms.core.contacts.model import MncContact
+from cms.core.contacts.ports import (
+    ContactsUnitOfWork,
+    MeterPointCreationFailed,
+    MeterPointRegistry,
+    MprnRequests,
+)
+from cms.core.contacts.rejection_reasons import REJECTION_REASONS
+from cms.core.contacts.visibility import scope_for
+from cms.core.shared.calendar import UK, WorkingDayCalendar
+from cms.core.shared.clock import Clock
+from cms.core.shared.errors import NotFound, NotPermitted
+from cms.core.shared.rejections import Rejected, Rejection
+
+logger = logging.getLogger(__name__)
+MAX_NOTE = 1_000
+UK_LINK_TIMEOUT_S = 30
+PARTY_OF = {
+    OrganisationKind.SHIPPER: Party.SHIPPER,
+    OrganisationKind.CDSP: Party.CDSP,
+    OrganisationKind.NETWORK: Party.NETWORK,
+}
+
+
+def not_found(crn: str) -> NotFound:
+    # The same words whether the contact is absent or belongs to someone else.
+    return NotFound(f"No contact {crn} that you can see.")
+
+
+def _note(text: str | None, field: str, required: bool) -> str | None:
+    cleaned = (text or "").strip()
+    if not cleaned:
+        if required:
+            raise Rejected([Rejection("REQUIRED", field, "Write a few words: this is required.")])
+        return None
+    problems = []
+    if len(cleaned) > MAX_NOTE:
+        problems.append(
+            Rejection(
+                "TOO_LONG", field, f"{len(cleaned)} characters; at most {MAX_NOTE} are allowed."
+            )
+        )
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in cleaned):
+        problems.append(
+            Rejection(
+                "INVALID_CHARACTERS",
+                field,
+                "Control characters are not allowed; retype it as plain text.",
+            )
+        )
+    if problems:
+        raise Rejected(problems)
+    return cleaned
+
+
+class WorkflowHandlers:
+    def __init__(
+        self,
+        uow: Callable[[], ContactsUnitOfWork],
+        accounts: AccountQueries,
+        registry: MeterPointRegistry,
+        mprn_requests: MprnRequests,
+        calendar: WorkingDayCalendar,
+        clock: Clock,
+    ) -> None:
+        self._uow = uow
+        self._accounts = accounts
+        self._registry = registry
+        self._mprn_requests = mprn_requests
+        self._calendar = calendar
+        self._clock = clock
+
+    async def pick_up(self, command: PickUpContact) -> str:
+        return await self._move(command, Move.PICK_UP)
+
+    async def ask_shipper(self, command: AskShipper) -> str:
+        return await self._move(
+            command, Move.ASK_SHIPPER, note=_note(command.question, "question", required=True)
+        )
+
+    async def answer_question(self, command: AnswerQuestion) -> str:
+        return await self._move(
+            command, Move.ANSWER_QUESTION, note=_note(command.answer, "answer", required=True)
+        )
+
+    async def allocate_to_network(self, command: AllocateToNetwork) -> str:
+        return await self._move(
+            command, Move.ALLOCATE_TO_NETWORK, note=_note(command.note, "note", required=False)
+        )
+
+    async def book_site_visit(self, command: BookSiteVisit) -> str:
+        today = self._clock.now().astimezone(UK).date()
+        if command.planned_for < today:
+            raise Rejected(
+                [
+                    Rejection(
+                        "DATE_IN_PAST",
+                        "plannedFor",
+                        "The visit must be planned for today or later.",
+                    )
+                ]
+            )
+        return await self._move(
+            command,
+            Move.BOOK_SITE_VISIT,
+            planned_for=command.planned_for,
+            note=_note(command.note, "note", required=False),
+        )
+
+    async def accept(self, command: AcceptContact) -> str:
+        crn = await self._move(
+            command, Move.ACCEPT, note=_note(command.note, "note", required=False)
+        )
+        # Committed first: if the queue is down, the periodic sweep still asks UK Link.
+        try:
+            await self._mprn_requests.request_mprn(crn)
+        except Exception:  # the contact waits in NETWORK_ACCEPTED; the sweep will retry
+            logger.exception("could not queue MPRN creation for %s", crn)
+        return crn
+
+    async def reject(self, command: RejectContact) -> str:
+        code = command.reason_code.strip().upper()
+        if code not in REJECTION_REASONS:
+            raise Rejected(
+                [
+                    Rejection(
+                        "REASON_CODE_UNKNOWN",
+                        "reasonCode",
+                        f"'{code[:40]}' is not a rejection reason; use one of "
+                        + ", ".join(REJECTION_REASONS)
+                        + ".",
+                    )
+                ]
+            )
+        return await self._move(
+            command, Move.REJECT, reason_code=code, note=_note(command.note, "note", required=True)
+        )
+
+    async def withdraw(self, command: WithdrawContact) -> str:
+        return await self._move(
+            command, Move.WITHDRAW, note=_note(command.note, "note", required=True)
+        )
+
+    async def assign(self, command: AssignContact) -> str:
+        viewer = command.viewer
+        party = self._party(viewer, command.crn)
+        if not viewer.has_role(Role.SUPERVISOR):
+            raise NotPermitted("Only a supervisor can assign or transfer contacts.")
+        if command.assignee_id is not None:
+            found = (await self._accounts.users_by_ids([command.assignee_id])).get(
+                command.assignee_id
+            )
+            if (
+                found is None
+                or found.organisation.id != viewer.organisation.id
+                or found.status is not AccountStatus.ACTIVE
+            ):
+                raise Rejected(
+                    [
+                        Rejection(
+                            "ASSIGNEE_INVALID",
+                            "assigneeId",
+                            "Assign to an active user of your own organisation.",
+                        )
+                    ]
+                )
+        crn = Crn.parse(command.crn)
+        async with self._uow() as uow:
+            contact = await self._visible(uow, viewer, crn)
+            contact.assign(
+                command.assignee_id, actor=party, actor_id=viewer.user_id, at=self._clock.now()
+            )
+            await uow.contacts.save(contact)
+            uow.record(contact.events)
+            await uow.commit()
+        return str(crn)
+
+    async def create_mprn(self, command: CreateMprn) -> str | None:
+        """Idempotent: a contact no longer waiting for its MPRN is left alone, and UK Link
+        gives the same MPRN to the same request however often it is asked."""
+        crn = Crn.parse(command.crn)
+        async with self._uow() as uow:
+            contact = await uow.contacts.get(crn)
+            if contact is None or contact.status is not ContactStatus.NETWORK_ACCEPTED:
+                return None
+        try:
+            mprn: Mprn = await asyncio.wait_for(
+                self._registry.create_meter_point(
+                    str(crn), contact.site.udprn, contact.site.address.matching_key()
+                ),
+                timeout=UK_LINK_TIMEOUT_S,
+            )
+        except TimeoutError as error:
+            raise MeterPointCreationFailed(
+                f"UK Link did not answer within {UK_LINK_TIMEOUT_S} seconds."
+            ) from error
+        async with self._uow() as uow:
+            contact = await uow.contacts.get(crn)
+            if contact is None or contact.status is not ContactStatus.NETWORK_ACCEPTED:
+                return None
+            contact.move(
+                Move.RECORD_MPRN,
+                actor=Party.SYSTEM,
+                actor_id=None,
+                at=self._clock.now(),
+                calendar=self._calendar,
+                mprn=mprn,
+                note=f"UK Link created the meter point {mprn}.",
+            )
+            await uow.contacts.save(contact)
+            uow.record(contact.events)
+            await uow.commit()
+        return str(mprn)
+
+    async def request_missing_mprns(self, command: RequestMissingMprns) -> int:
+        """Queue MPRN creation again for every accepted contact still without one."""
+        async with self._uow() as uow:
+            waiting = await uow.contacts.awaiting_mprn()
+        for crn in waiting:
+            await self._mprn_requests.request_mprn(str(crn))
+        return len(waiting)
+
+    async def lapse_unanswered(self, command: LapseUnansweredQuestions) -> list[str]:
+        """Lapse questions unanswered for 10 working days (the Shipper's service level)."""
+        today = self._clock.now().astimezone(UK).date()
+        lapsed = []
+        async with self._uow() as uow:
+            waiting = await uow.contacts.awaiting_shipper()
+        for crn in waiting:
+            async with self._uow() as uow:
+                contact = await uow.contacts.get(crn)
+                if contact is None or contact.status is not ContactStatus.AWAITING_SHIPPER:
+                    continue
+                if contact.due_by is None or contact.due_by.astimezone(UK).date() >= today:
+                    continue
+                contact.move(
+                    Move.LAPSE,
+                    actor=Party.SYSTEM,
+                    actor_id=None,
+                    at=self._clock.now(),
+                    calendar=self._calendar,
+                    note="No answer within "
+                    f"{SERVICE_LEVEL_WORKING_DAYS[Party.SHIPPER]} working days.",
+                )
+                await uow.contacts.save(contact)
+                uow.record(contact.events)
+                await uow.commit()
+                lapsed.append(str(crn))
+        return lapsed
+
+    async def _move(
+        self,
+        command: ContactCommand,
+        move: Move,
+        *,
+        note: str | None = None,
+        reason_code: str | None = None,
+        planned_for: date | None = None,
+    ) -> str:
+        viewer = command.viewer
+        party = self._party(viewer, command.crn)
+        crn = Crn.parse(command.crn)
+        async with self._uow() as uow:
+            contact = await self._visible(uow, viewer, crn)
+            contact.move(
+                move,
+                actor=party,
+                actor_id=viewer.user_id,
+                at=self._clock.now(),
+                calendar=self._calendar,
+                note=note,
+                reason_code=reason_code,
+                planned_for=planned_for,
+            )
+            await uow.contacts.save(contact)
+            uow.record(contact.events)
+            await uow.commit()
+        return str(crn)
+
+    @staticmethod
+    def _party(viewer: Viewer, crn: str) -> Party:
+        party = PARTY_OF.get(viewer.kind)
+        if party is None:
+            raise not_found(crn)
+        return party
+
+    @staticmethod
+    async def _visible(uow: ContactsUnitOfWork, viewer: Viewer, crn: Crn) -> MncContact:
+        contact = await uow.contacts.get(crn)
+        if contact is None or not scope_for(viewer).admits(
+            contact.shipper_organisation_id, contact.allocated_network
+        ):
+            raise not_found(str(crn))
+        return contact
