@@ -6,6 +6,7 @@ from pathlib import Path
 
 from dependency_injector import containers, providers
 from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cms.adapters.calendar.bank_holidays import england_and_wales_bank_holidays
 from cms.adapters.counters.memory import MemoryAttemptCounters
@@ -25,7 +26,11 @@ from cms.adapters.sql.contacts_queries import SqlContactQueries
 from cms.adapters.sql.engine import create_engine
 from cms.adapters.sql.reference_data import SqlLdzReference
 from cms.adapters.sql.unit_of_work import SqlUnitOfWork
-from cms.adapters.uklink.simulated import SimulatedMeterPointRegistry, SimulatedUkLink
+from cms.adapters.uklink.simulated import (
+    FaultInjectingRegistry,
+    SimulatedMeterPointRegistry,
+    SimulatedUkLink,
+)
 from cms.core.accounts.administration import AdministrationHandlers
 from cms.core.accounts.authentication import AuthenticationHandlers
 from cms.core.accounts.commands import (
@@ -61,7 +66,7 @@ from cms.core.contacts.commands import (
     WithdrawContact,
 )
 from cms.core.contacts.handlers import ContactsHandlers
-from cms.core.contacts.ports import MprnRequests
+from cms.core.contacts.ports import MeterPointRegistry, MprnRequests
 from cms.core.contacts.workflow import WorkflowHandlers
 from cms.core.shared.bus import MessageBus
 from cms.core.shared.calendar import WorkingDayCalendar
@@ -146,6 +151,18 @@ def build_mprn_requests(settings: Settings, container: Container) -> MprnRequest
     return InProcessMprnRequests(lambda: container.bus())
 
 
+def build_registry(settings: Settings, engine: AsyncEngine, clock: Clock) -> MeterPointRegistry:
+    registry = SimulatedMeterPointRegistry(engine, clock)
+    if settings.uklink_simulated_failing_calls or settings.uklink_simulated_slow_calls:
+        return FaultInjectingRegistry(
+            registry,
+            settings.uklink_simulated_failing_calls,
+            settings.uklink_simulated_slow_calls,
+            settings.uklink_simulated_slow_s,
+        )
+    return registry
+
+
 def build_redis(settings: Settings) -> Redis | None:
     return Redis.from_url(settings.redis_url) if settings.redis_url else None
 
@@ -227,7 +244,7 @@ class Container(containers.DeclarativeContainer):
         calendar=calendar,
         clock=clock,
     )
-    meter_point_registry = providers.Singleton(SimulatedMeterPointRegistry, engine, clock)
+    meter_point_registry = providers.Singleton(build_registry, settings, engine, clock)
     mprn_requests = providers.Singleton(build_mprn_requests, settings, __self__)
     workflow = providers.Singleton(
         WorkflowHandlers,
@@ -237,6 +254,7 @@ class Container(containers.DeclarativeContainer):
         mprn_requests=mprn_requests,
         calendar=calendar,
         clock=clock,
+        uk_link_timeout_s=settings.provided.uklink_timeout_s,
     )
     bus = providers.Factory(
         build_bus,

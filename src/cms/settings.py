@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     sms_url: str | None = None
     sms_token: str | None = None
     sms_sender_id: str = "CMS"
+    # UK Link: how long to wait for it; and, for the simulated register only, faults to inject
+    # (the first N creation calls fail, or answer after `slow_s`), for demos and fault tests.
+    uklink_timeout_s: float = Field(default=30.0, gt=0)
+    uklink_simulated_failing_calls: int = Field(default=0, ge=0)
+    uklink_simulated_slow_calls: int = Field(default=0, ge=0)
+    uklink_simulated_slow_s: float = Field(default=0.0, ge=0)
     # Pages on these origins may open a WebSocket to /graphql (a JSON list or comma-separated).
     allowed_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["http://127.0.0.1:8000", "http://localhost:8000"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -15,6 +16,7 @@ from cms.adapters.sql.engine import WRITE_TRANSACTION
 from cms.adapters.sql.tables import paf_addresses, uklink_meter_points, uklink_mprn_sequence
 from cms.adapters.uklink.meter_points_csv import MeterPointRowError, read_meter_points
 from cms.core.contacts.identifiers import Mprn
+from cms.core.contacts.ports import MeterPointCreationFailed
 from cms.core.shared.clock import Clock
 
 BATCH_SIZE = 2_000
@@ -164,3 +166,28 @@ class SimulatedMeterPointRegistry:
                     )
                 )
         return mprn
+
+
+class FaultInjectingRegistry:
+    """Wraps the simulated register to fail, or stall, its first calls (fault tests, demos)."""
+
+    def __init__(
+        self,
+        inner: SimulatedMeterPointRegistry,
+        failing_calls: int,
+        slow_calls: int,
+        slow_s: float,
+    ) -> None:
+        self._inner = inner
+        self._failing, self._slow, self._slow_s = failing_calls, slow_calls, slow_s
+        self.calls = 0
+
+    async def create_meter_point(
+        self, request_id: str, udprn: str | None, address_key: str
+    ) -> Mprn:
+        self.calls += 1
+        if self.calls <= self._failing:
+            raise MeterPointCreationFailed("the simulated UK Link answered 503 (injected fault)")
+        if self.calls <= self._failing + self._slow:
+            await asyncio.sleep(self._slow_s)
+        return await self._inner.create_meter_point(request_id, udprn, address_key)

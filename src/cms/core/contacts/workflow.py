@@ -44,7 +44,6 @@ from cms.core.shared.rejections import Rejected, Rejection
 
 logger = logging.getLogger(__name__)
 MAX_NOTE = 1_000
-UK_LINK_TIMEOUT_S = 30
 PARTY_OF = {
     OrganisationKind.SHIPPER: Party.SHIPPER,
     OrganisationKind.CDSP: Party.CDSP,
@@ -92,8 +91,10 @@ class WorkflowHandlers:
         mprn_requests: MprnRequests,
         calendar: WorkingDayCalendar,
         clock: Clock,
+        uk_link_timeout_s: float = 30.0,
     ) -> None:
         self._uow = uow
+        self._timeout_s = uk_link_timeout_s
         self._accounts = accounts
         self._registry = registry
         self._mprn_requests = mprn_requests
@@ -218,11 +219,11 @@ class WorkflowHandlers:
                 self._registry.create_meter_point(
                     str(crn), contact.site.udprn, contact.site.address.matching_key()
                 ),
-                timeout=UK_LINK_TIMEOUT_S,
+                timeout=self._timeout_s,
             )
         except TimeoutError as error:
             raise MeterPointCreationFailed(
-                f"UK Link did not answer within {UK_LINK_TIMEOUT_S} seconds."
+                f"UK Link did not answer within {self._timeout_s:g} seconds."
             ) from error
         async with self._uow() as uow:
             contact = await uow.contacts.get(crn)
