@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import httpx
 
@@ -163,3 +164,88 @@ def test_seeding_again_creates_nothing_new(demo: Demo) -> None:
 def test_cms_schema_prints_the_sdl(demo: Demo) -> None:
     sdl = cms(["schema"], demo.env, demo.cwd).stdout
     assert "raiseMncContact(input: RaiseMncContactInput!): RaiseMncContactResult!" in sdl
+
+
+NETWORK_USERS = {
+    "CADENT": "dn@cadent.example",
+    "NGN": "dn@ngn.example",
+    "SGN": "dn@sgn.example",
+    "WWU": "dn@wwu.example",
+}
+QUEUE = """query($scope: QueueScope!) { workQueue(scope: $scope, first: 50) {
+  edges { node { crn status } } } }"""
+MOVE = """mutation($crn: String!) { %s(crn: $crn%s) { __typename
+  ... on Contact { status } ... on InvalidTransition { message status }
+  ... on NotFound { message } ... on NotPermitted { message }
+  ... on InvalidInput { reasons { message } } } }"""
+
+
+def _in_queue(demo: Demo, token: str, scope: str, crn: str) -> bool:
+    edges = demo.graphql(QUEUE, token, scope=scope)["data"]["workQueue"]["edges"]
+    return crn in [edge["node"]["crn"] for edge in edges]
+
+
+def _move(demo: Demo, token: str, mutation: str, crn: str, extra: str = "") -> dict[str, object]:
+    body = demo.graphql(MOVE % (mutation, extra), token, crn=crn)
+    assert "errors" not in body, body
+    return dict(body["data"][mutation])
+
+
+def test_the_journey_runs_end_to_end_and_each_queue_holds_the_contact_while_it_waits(
+    demo: Demo,
+) -> None:
+    alice, agent = demo.sign_in("alice@alpha.example"), demo.sign_in("agent@cdsp.example")
+    udprn = _udprns(demo, "UDPRNs without a meter point")[2]
+    logged = _raise(demo, alice, udprn=udprn)
+    crn = logged["contact"]["crn"]
+    dn = demo.sign_in(
+        NETWORK_USERS[
+            demo.graphql(
+                "query($crn: String!) { contact(crn: $crn) { network { shortCode } } }",
+                alice,
+                crn=crn,
+            )["data"]["contact"]["network"]["shortCode"]
+        ]
+    )
+
+    assert _in_queue(demo, agent, "UNASSIGNED", crn) and not _in_queue(
+        demo, dn, "ORGANISATION", crn
+    )
+    assert _move(demo, agent, "pickUpContact", crn)["status"] == "WITH_CDSP"
+    assert _in_queue(demo, agent, "MINE", crn)
+    asked = _move(demo, agent, "askShipper", crn, ', question: "Is the service laid yet?"')
+    assert asked["status"] == "AWAITING_SHIPPER" and _in_queue(demo, alice, "MINE", crn)
+    assert not _in_queue(demo, agent, "MINE", crn)
+    assert (
+        _move(demo, alice, "answerQuestion", crn, ', answer: "Yes, last week"')["status"]
+        == "WITH_CDSP"
+    )
+    assert not _in_queue(demo, alice, "MINE", crn)
+    assert _move(demo, agent, "allocateToNetwork", crn)["status"] == "WITH_NETWORK"
+    assert _in_queue(demo, dn, "ORGANISATION", crn) and not _in_queue(demo, agent, "MINE", crn)
+    assert _move(demo, dn, "acceptContact", crn)["status"] == "NETWORK_ACCEPTED"
+    assert not _in_queue(demo, dn, "ORGANISATION", crn)
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        contact = demo.graphql(
+            "query($crn: String!) { contact(crn: $crn) { status mprn "
+            "history { kind actor { email } } } }",
+            alice,
+            crn=crn,
+        )["data"]["contact"]
+        if contact["status"] == "MPRN_CREATED":
+            break
+        time.sleep(0.2)
+    assert contact["status"] == "MPRN_CREATED" and re.fullmatch(r"\d{10}", contact["mprn"])
+    assert [event["kind"] for event in contact["history"]] == [
+        "LOGGED",
+        "PICKED_UP",
+        "QUESTION_ASKED",
+        "QUESTION_ANSWERED",
+        "ALLOCATED_TO_NETWORK",
+        "NETWORK_ACCEPTED",
+        "MPRN_CREATED",
+    ]
+    withdrawn = _move(demo, alice, "withdrawContact", crn, ', note: "Changed our mind"')
+    assert withdrawn["__typename"] == "InvalidTransition"
