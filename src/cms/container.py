@@ -254,6 +254,7 @@ class Container(containers.DeclarativeContainer):
         mprn_requests=mprn_requests,
         calendar=calendar,
         clock=clock,
+        sender=sender,
         uk_link_timeout_s=settings.provided.uklink_timeout_s,
     )
     bus = providers.Factory(

@@ -265,3 +265,30 @@ def test_another_network_cannot_act_or_see(world: World, run: Any, people: dict)
         )
     )
     assert _status(world, run, p["alice"], crn) is S.REJECTED
+
+
+def test_the_shipper_gets_the_question_and_one_reminder_two_working_days_before_the_lapse(
+    world: World, run: Any, people: dict
+) -> None:
+    bus, p = world.bus(), people
+    crn = _raise(world, run, p["alice"])
+    run(bus.handle(PickUpContact(viewer=p["agent"], crn=crn)))
+    run(bus.handle(AskShipper(viewer=p["agent"], crn=crn, question="Is the meter fitted?")))
+    asked = world.sender.to("alice@alpha.example")
+    assert "Is the meter fitted?" in asked[-1].body
+
+    def reminders() -> int:
+        return sum(
+            "Reminder" in message.subject for message in world.sender.to("alice@alpha.example")
+        )
+
+    world.clock.set(world.clock.now() + timedelta(days=9))  # Wednesday: 7 working days on
+    run(bus.handle(LapseUnansweredQuestions()))
+    assert reminders() == 0
+    world.clock.set(world.clock.now() + timedelta(days=1))  # 8 working days: remind
+    run(bus.handle(LapseUnansweredQuestions()))
+    run(bus.handle(LapseUnansweredQuestions()))  # a second run the same day sends nothing more
+    assert reminders() == 1
+    history = run(world.container.contact_queries().history([crn]))[crn]
+    assert [entry.kind for entry in history][-1] == "REMINDER_SENT"
+    assert _status(world, run, p["alice"], crn) is S.AWAITING_SHIPPER

@@ -54,6 +54,7 @@ def contact_values(contact: MncContact) -> dict[str, Any]:
         "assignee_id": contact.assignee_id,
         "asked_from": contact.asked_from.value if contact.asked_from else None,
         "allocated_network": contact.allocated_network,
+        "reminded_at": contact.reminded_at,
         "planned_visit": contact.planned_visit,
         "due_by": contact.due_by,
     }
@@ -84,6 +85,7 @@ def contact_from_row(row: Any) -> MncContact:
         assignee_id=row.assignee_id,
         asked_from=ContactStatus(row.asked_from) if row.asked_from else None,
         allocated_network=row.allocated_network,
+        reminded_at=row.reminded_at,
         planned_visit=row.planned_visit,
         version=row.version,
     )

@@ -210,6 +210,7 @@ contacts = Table(
     Column("mprn", String(10), unique=True),
     Column("assignee_id", ForeignKey("users.id"), index=True),
     Column("asked_from", String(24)),
+    Column("reminded_at", UtcDateTime),
     Column("planned_visit", Date),
     Column("due_by", UtcDateTime, index=True),
 )

@@ -102,3 +102,8 @@ class ContactLapsed(ContactEvent):
 class MprnCreated(ContactEvent):
     kind: ClassVar[str] = "MPRN_CREATED"
     mprn: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuestionReminderSent(ContactEvent):
+    kind: ClassVar[str] = "REMINDER_SENT"

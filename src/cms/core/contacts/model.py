@@ -22,6 +22,7 @@ from cms.core.contacts.events import (
     MprnCreated,
     QuestionAnswered,
     QuestionAsked,
+    QuestionReminderSent,
     SiteVisitBooked,
 )
 from cms.core.contacts.identifiers import Mprn
@@ -93,6 +94,7 @@ class MncContact:
     mprn: Mprn | None = None
     assignee_id: str | None = None
     asked_from: ContactStatus | None = None
+    reminded_at: datetime | None = None  # when the Shipper was reminded of the open question
     allocated_network: str | None = None  # set when allocated: the network may then see it
     planned_visit: date | None = None
     version: int = 0
@@ -209,6 +211,7 @@ class MncContact:
         elif move is Move.ASK_SHIPPER:
             # The asker stays assigned, so the answer comes back to them.
             self.asked_from = source
+            self.reminded_at = None
             event = make(QuestionAsked)
         elif move is Move.ANSWER_QUESTION:
             self.asked_from = None
@@ -240,6 +243,21 @@ class MncContact:
         if not self.is_open:
             self.assignee_id = None
         self.due_by = self._due_by(at, calendar)
+        self.events.append(event)
+        return event
+
+    def remind(self, at: datetime, note: str) -> ContactEvent:
+        """Record that the Shipper was reminded of the question (once per question)."""
+        self.reminded_at = at
+        event = QuestionReminderSent(
+            event_id=new_id(),
+            stream_id=str(self.crn),
+            occurred_at=at,
+            actor_id=None,
+            from_status=self.status,
+            to_status=self.status,
+            note=note,
+        )
         self.events.append(event)
         return event
 

@@ -39,11 +39,13 @@ from cms.core.contacts.rejection_reasons import REJECTION_REASONS
 from cms.core.contacts.visibility import scope_for
 from cms.core.shared.calendar import UK, WorkingDayCalendar
 from cms.core.shared.clock import Clock
+from cms.core.shared.delivery import Channel, DeliveryFailed, MessageSender, OutgoingMessage
 from cms.core.shared.errors import NotFound, NotPermitted
 from cms.core.shared.rejections import Rejected, Rejection
 
 logger = logging.getLogger(__name__)
 MAX_NOTE = 1_000
+REMIND_WORKING_DAYS_BEFORE = 2  # at 8 of the Shipper's 10 working days
 PARTY_OF = {
     OrganisationKind.SHIPPER: Party.SHIPPER,
     OrganisationKind.CDSP: Party.CDSP,
@@ -91,9 +93,11 @@ class WorkflowHandlers:
         mprn_requests: MprnRequests,
         calendar: WorkingDayCalendar,
         clock: Clock,
+        sender: MessageSender,
         uk_link_timeout_s: float = 30.0,
     ) -> None:
         self._uow = uow
+        self._sender = sender
         self._timeout_s = uk_link_timeout_s
         self._accounts = accounts
         self._registry = registry
@@ -105,9 +109,16 @@ class WorkflowHandlers:
         return await self._move(command, Move.PICK_UP)
 
     async def ask_shipper(self, command: AskShipper) -> str:
-        return await self._move(
-            command, Move.ASK_SHIPPER, note=_note(command.question, "question", required=True)
+        question = _note(command.question, "question", required=True)
+        crn = await self._move(command, Move.ASK_SHIPPER, note=question)
+        await self._tell_raiser(
+            crn,
+            f"A question about your contact {crn}",
+            f"{command.viewer.name} ({command.viewer.organisation.name}) asks about {crn}:\n\n"
+            f"{question}\n\nAnswer it in CMS within {SERVICE_LEVEL_WORKING_DAYS[Party.SHIPPER]} "
+            "working days, or the contact lapses.",
         )
+        return crn
 
     async def answer_question(self, command: AnswerQuestion) -> str:
         return await self._move(
@@ -252,7 +263,8 @@ class WorkflowHandlers:
         return len(waiting)
 
     async def lapse_unanswered(self, command: LapseUnansweredQuestions) -> list[str]:
-        """Lapse questions unanswered for 10 working days (the Shipper's service level)."""
+        """Remind the Shipper 2 working days before, and lapse questions unanswered for 10
+        working days (the Shipper's service level). Idempotent: a reminder is sent once."""
         today = self._clock.now().astimezone(UK).date()
         lapsed = []
         async with self._uow() as uow:
@@ -262,7 +274,24 @@ class WorkflowHandlers:
                 contact = await uow.contacts.get(crn)
                 if contact is None or contact.status is not ContactStatus.AWAITING_SHIPPER:
                     continue
-                if contact.due_by is None or contact.due_by.astimezone(UK).date() >= today:
+                if contact.due_by is None:
+                    continue
+                due_day = contact.due_by.astimezone(UK).date()
+                if due_day >= today:
+                    left = self._calendar.working_days_between(today, due_day)
+                    if left <= REMIND_WORKING_DAYS_BEFORE and contact.reminded_at is None:
+                        contact.remind(
+                            self._clock.now(), f"Reminder sent: {left} working days left to answer."
+                        )
+                        await uow.contacts.save(contact)
+                        uow.record(contact.events)
+                        await uow.commit()
+                        await self._tell_raiser(
+                            str(crn),
+                            f"Reminder: a question about {crn} awaits your answer",
+                            f"The question about your contact {crn} is still unanswered. "
+                            f"Answer it by {due_day:%-d %B %Y} or the contact lapses.",
+                        )
                     continue
                 contact.move(
                     Move.LAPSE,
@@ -278,6 +307,22 @@ class WorkflowHandlers:
                 await uow.commit()
                 lapsed.append(str(crn))
         return lapsed
+
+    async def _tell_raiser(self, crn: str, subject: str, body: str) -> None:
+        """Email the person who raised the contact; a failed email does not undo the move."""
+        async with self._uow() as uow:
+            contact = await uow.contacts.get(Crn.parse(crn))
+        if contact is None:
+            return
+        raiser = (await self._accounts.users_by_ids([contact.raised_by])).get(contact.raised_by)
+        if raiser is None:
+            return
+        try:
+            await self._sender.send(
+                OutgoingMessage(channel=Channel.EMAIL, to=raiser.email, subject=subject, body=body)
+            )
+        except DeliveryFailed as error:
+            logger.warning("%s (%s)", error.message, subject)
 
     async def _move(
         self,
