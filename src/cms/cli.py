@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -157,32 +157,42 @@ def _report_errors(errors: list[Any], faulty: int) -> None:
         console.print(f"[yellow]... and {faulty - MAX_ERRORS_SHOWN:,} more faulty rows[/yellow]")
 
 
+def _import_file(
+    file: Path, label: str, load: Callable[[Any, Iterator[str], Callable[[Any], None]], Any]
+) -> Any:
+    """Stream a CSV into the database with a progress bar; report faulty rows by line."""
+    from cms.adapters.sql.engine import create_engine
+
+    settings = _settings()
+    with _open_input(file) as stream, _progress() as progress:
+        task = progress.add_task(label, total=file.stat().st_size, rows=0, faulty=0)
+
+        def on_batch(report: Any) -> None:
+            progress.update(task, rows=report.loaded, faulty=report.faulty)
+
+        async def run() -> Any:
+            engine = create_engine(settings.database_url)
+            try:
+                return await load(engine, _tracked_lines(stream, progress, task), on_batch)
+            finally:
+                await engine.dispose()
+
+        report = asyncio.run(run())
+        on_batch(report)
+    _report_errors(report.errors, report.faulty)
+    return report
+
+
 @app.command("import-paf")
 def import_paf(
     file: Annotated[Path, typer.Argument(help="Royal Mail CSV PAF (16 columns).")],
 ) -> None:
     """Load Royal Mail's CSV PAF, streaming; faulty rows are reported by line and skipped."""
-    from cms.adapters.paf.store import import_paf as run_import
-    from cms.adapters.sql.engine import create_engine
+    from cms.adapters.paf.store import import_paf as load
 
-    settings = _settings()
-    with _open_input(file) as stream, _progress() as progress:
-        task = progress.add_task("PAF", total=file.stat().st_size, rows=0, faulty=0)
-
-        async def run() -> Any:
-            engine = create_engine(settings.database_url)
-            try:
-                return await run_import(
-                    engine,
-                    _tracked_lines(stream, progress, task),
-                    on_batch=lambda r: progress.update(task, rows=r.loaded, faulty=r.faulty),
-                )
-            finally:
-                await engine.dispose()
-
-        report = asyncio.run(run())
-        progress.update(task, rows=report.loaded, faulty=report.faulty)
-    _report_errors(report.errors, report.faulty)
+    report = _import_file(
+        file, "PAF", lambda engine, lines, on_batch: load(engine, lines, on_batch=on_batch)
+    )
     console.print(
         f"Loaded {report.loaded:,} delivery points; {report.faulty:,} faulty rows skipped."
     )
@@ -193,28 +203,14 @@ def import_meter_points(
     file: Annotated[Path, typer.Argument(help="CSV of mprn,udprn.")],
 ) -> None:
     """Load meter points into the simulated UK Link register."""
-    from cms.adapters.sql.engine import create_engine
-    from cms.adapters.uklink.simulated import import_meter_points as run_import
+    from cms.adapters.uklink.simulated import import_meter_points as load
     from cms.core.shared.clock import SystemClock
 
-    settings = _settings()
-    with _open_input(file) as stream, _progress() as progress:
-        task = progress.add_task("Meter points", total=file.stat().st_size, rows=0, faulty=0)
-
-        async def run() -> Any:
-            engine = create_engine(settings.database_url)
-            try:
-                return await run_import(
-                    engine,
-                    _tracked_lines(stream, progress, task),
-                    SystemClock(),
-                    on_batch=lambda r: progress.update(task, rows=r.loaded, faulty=r.faulty),
-                )
-            finally:
-                await engine.dispose()
-
-        report = asyncio.run(run())
-    _report_errors(report.errors, report.faulty)
+    report = _import_file(
+        file,
+        "Meter points",
+        lambda engine, lines, on_batch: load(engine, lines, SystemClock(), on_batch=on_batch),
+    )
     console.print(f"Loaded {report.loaded:,} meter points; {report.faulty:,} faulty rows skipped.")
 
 

@@ -101,6 +101,16 @@ def _raise(world: World, run: Any, alice: Viewer, n: int = 0) -> str:
     return str(outcome.crn)
 
 
+def _accept(world: World, run: Any, p: dict[str, Viewer], crn: str) -> None:
+    """Picked up and allocated by the CDSP, then accepted by Cadent."""
+    for command in (
+        PickUpContact(viewer=p["agent"], crn=crn),
+        AllocateToNetwork(viewer=p["agent"], crn=crn),
+        AcceptContact(viewer=p["cadent"], crn=crn),
+    ):
+        run(world.bus().handle(command))
+
+
 def _status(world: World, run: Any, viewer: Viewer, crn: str) -> ContactStatus:
     view = run(find_contact(world.container.contact_queries(), viewer, crn))
     assert view is not None
@@ -138,12 +148,7 @@ def test_creating_the_mprn_twice_makes_one(world: World, run: Any, people: dict)
     world.container.mprn_requests.override(providers.Object(_Ignore()))
     world.container.workflow.reset()  # rebuilt with the override on next use
     crn = _raise(world, run, p["alice"])
-    for command in (
-        PickUpContact(viewer=p["agent"], crn=crn),
-        AllocateToNetwork(viewer=p["agent"], crn=crn),
-        AcceptContact(viewer=p["cadent"], crn=crn),
-    ):
-        run(world.bus().handle(command))
+    _accept(world, run, p, crn)
     first = run(world.bus().handle(CreateMprn(crn=crn)))
     second = run(world.bus().handle(CreateMprn(crn=crn)))
     again = run(world.container.meter_point_registry().create_meter_point(crn, None, "x"))
@@ -165,12 +170,7 @@ def test_a_failing_uk_link_is_retried_until_it_answers(
     world.container.workflow.reset()  # rebuilt with the override on next use
     p = people
     crn = _raise(world, run, p["alice"])
-    for command in (
-        PickUpContact(viewer=p["agent"], crn=crn),
-        AllocateToNetwork(viewer=p["agent"], crn=crn),
-        AcceptContact(viewer=p["cadent"], crn=crn),
-    ):
-        run(world.bus().handle(command))
+    _accept(world, run, p, crn)
     run(requests.drain())
     assert flaky.calls == 3
     assert _status(world, run, p["alice"], crn) is S.MPRN_CREATED
@@ -233,12 +233,7 @@ def test_withdrawal_is_refused_once_the_network_accepted(
     world.container.workflow.reset()  # rebuilt with the override on next use
     p = people
     crn = _raise(world, run, p["alice"])
-    for command in (
-        PickUpContact(viewer=p["agent"], crn=crn),
-        AllocateToNetwork(viewer=p["agent"], crn=crn),
-        AcceptContact(viewer=p["cadent"], crn=crn),
-    ):
-        run(world.bus().handle(command))
+    _accept(world, run, p, crn)
     with pytest.raises(InvalidTransition):
         run(world.bus().handle(WithdrawContact(viewer=p["alice"], crn=crn, note="No longer")))
     other = _raise(world, run, p["alice"], 1)

@@ -8,14 +8,13 @@ bad row.
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain
 from typing import TextIO
 
+from cms.adapters.csv_records import UnreadableRecord, csv_records
 from cms.core.addresses.postcode import Postcode
 from cms.core.shared.errors import InvalidValue
 
@@ -134,36 +133,18 @@ def read_paf(lines: Iterable[str]) -> Iterator[PafRow | PafRowError]:
     skipped; a UTF-8 byte order mark at the start is dropped. Quoted fields may hold commas and
     line breaks, and line numbers stay those of the file.
     """
-    source = iter(lines)
-    first = next(source, None)
-    if first is None:
-        return
-    if first.startswith("\ufeff"):
-        first = first[1:]
-    reader = csv.reader(chain((first,), source))
-    last_line = 0
     looking_for_header = True
     cached_raw: str | None = None
     cached_postcode = ""
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            line_number = last_line + 1
-            last_line = reader.line_num
+    for item in csv_records(lines):
+        if isinstance(item, UnreadableRecord):
             yield PafRowError(
-                line_number,
-                f"line {line_number}: the CSV cannot be read ({exc}); check for a stray quote "
-                "mark and that quoted fields are closed",
+                item.line_number,
+                f"line {item.line_number}: the CSV cannot be read ({item.problem}); check for a "
+                "stray quote mark and that quoted fields are closed",
             )
             continue
-        line_number = last_line + 1
-        last_line = reader.line_num
-        fields = list(map(str.strip, record))
-        if not any(fields):
-            continue  # a blank line
+        line_number, fields = item
         if looking_for_header:
             looking_for_header = False
             if _looks_like_header(fields):

@@ -26,30 +26,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
+from cms.adapters.paf.csv_format import COLUMNS
 from cms.core.addresses.postcode import Postcode
 
 DEFAULT_SEED = 2026
 FIRST_UDPRN = 10_000_000
 MAX_ROWS = 60_000_000  # keeps every UDPRN at 8 digits
 MAX_DELIVERY_POINTS = 60
-HEADER: tuple[str, ...] = (
-    "Postcode",
-    "Post Town",
-    "Dependent Locality",
-    "Double Dependent Locality",
-    "Thoroughfare & Descriptor",
-    "Dependent Thoroughfare & Descriptor",
-    "Building Number",
-    "Building Name",
-    "Sub Building Name",
-    "PO Box",
-    "Department Name",
-    "Organisation Name",
-    "UDPRN",
-    "Postcode Type",
-    "SU Organisation Indicator",
-    "Delivery Point Suffix",
-)
+HEADER: tuple[str, ...] = COLUMNS  # the optional header line: Royal Mail's column names
 
 # --- Geography: LDZ region -> postcode area -> "districts TOWN; districts TOWN" -----------------
 # Districts are numbers, ranges ("1-5") or sub-districts ("1A"). Post towns are real ones for

@@ -7,11 +7,10 @@ row. The file is never held in memory.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain
 
+from cms.adapters.csv_records import UnreadableRecord, csv_records
 from cms.adapters.paf.csv_format import normalise_udprn, udprn_fault
 from cms.core.contacts.identifiers import Mprn
 from cms.core.shared.errors import InvalidValue
@@ -38,33 +37,16 @@ class MeterPointRowError:
 
 def read_meter_points(lines: Iterable[str]) -> Iterator[MeterPointRow | MeterPointRowError]:
     """Read ``mprn,udprn`` lines one record at a time; an ``mprn,udprn`` header is skipped."""
-    source = iter(lines)
-    first = next(source, None)
-    if first is None:
-        return
-    if first.startswith("\ufeff"):
-        first = first[1:]
-    reader = csv.reader(chain((first,), source))
-    last_line = 0
     looking_for_header = True
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            line_number = last_line + 1
-            last_line = reader.line_num
+    for item in csv_records(lines):
+        if isinstance(item, UnreadableRecord):
             yield MeterPointRowError(
-                line_number,
-                f"line {line_number}: the CSV cannot be read ({exc}); check for a stray quote mark",
+                item.line_number,
+                f"line {item.line_number}: the CSV cannot be read ({item.problem}); check for a "
+                "stray quote mark",
             )
             continue
-        line_number = last_line + 1
-        last_line = reader.line_num
-        fields = [field.strip() for field in record]
-        if not any(fields):
-            continue  # a blank line
+        line_number, fields = item
         if looking_for_header:
             looking_for_header = False
             if tuple(field.lower() for field in fields) == HEADER:
