@@ -3,7 +3,10 @@
 Every caller of the table is a signed-in user of a "home" organisation of its kind (or nobody, for
 the anonymous caller); every targeted cell aims at something owned by the home organisation
 ("own") or by a "foreign" one, of the same kind where there is a second one. Helpers who are not
-callers (each organisation's keeper LSO, the CDSP registrar) make the targets through the bus.
+callers (each organisation's keeper LSO, the CDSP registrar, and an agent of each organisation
+that works contacts) make the targets through the bus. A contact reaches the status a cell needs
+by the lifecycle's own moves, made by the agents (raise, pick up, ask, allocate, book a visit):
+nothing is written to the contacts table behind the application's back.
 
 The World and the app share one container, and everything runs in the TestClient's portal loop:
 World coroutines go through `Scene.call`, requests through `Scene.graphql`.
@@ -14,10 +17,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import partial
 from typing import Any, TypeVar
 
-from sqlalchemy import update
+from sqlalchemy import select
 from starlette.testclient import TestClient
 
 from cms.adapters.sql.tables import contacts as contacts_table
@@ -30,10 +34,18 @@ from cms.core.accounts.commands import (
 )
 from cms.core.accounts.model import MfaChannel, OrganisationKind, Role, Viewer
 from cms.core.accounts.sign_in import MfaEnrolmentRequired, MfaRequired
-from cms.core.contacts.commands import RaiseMncContact
+from cms.core.contacts.commands import (
+    AllocateToNetwork,
+    AskShipper,
+    BookSiteVisit,
+    ContactCommand,
+    PickUpContact,
+    RaiseMncContact,
+)
 from cms.core.contacts.handlers import ContactLoggedResult
+from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.values import MarketSector, MncReason
-from tests.support.world import PASSWORD, World, paf_csv_line
+from tests.support.world import PASSWORD, START, World, paf_csv_line
 
 T = TypeVar("T")
 
@@ -87,11 +99,17 @@ ORGANISATIONS = (
     ("SUPB", SUPPLIER, "Bright Supply"),
 )
 ALL_CODES = ("AGS", "BET", "CDSP", "SUPA", "SUPB", "NGN", "WWU")
+# The organisations that work contacts: each has an agent, a USER who is no caller, who makes the
+# moves that bring a target contact to the status a cell needs.
+WORKING_CODES = ("AGS", "BET", "CDSP", "NGN", "WWU")
 # Where each kind's callers work, and whose things are "foreign" to them: a second organisation
 # of the same kind (the boundary that matters), or a Shipper for the one and only CDSP.
 HOME = {SHIPPER: "AGS", NETWORK: "NGN", CDSP: "CDSP", SUPPLIER: "SUPA"}
 FOREIGN = {SHIPPER: "BET", NETWORK: "WWU", CDSP: "AGS", SUPPLIER: "SUPB"}
 ANONYMOUS_FOREIGN = "AGS"  # every organisation is foreign to the anonymous caller
+
+# The day the site visits are booked for: a week after the World's (fixed) today.
+VISIT_DAY = START.date() + timedelta(days=7)
 
 # The password the invitation and changePassword cells set: long, uncommon, not the email.
 NEW_PASSWORD = "Quiet-harbour-lanterns-2027"
@@ -106,6 +124,11 @@ def leeds_postcode(index: int) -> str:
     return f"LS6 {1 + index // len(INWARD_LETTERS)}A{INWARD_LETTERS[index % len(INWARD_LETTERS)]}"
 
 
+def pool_postcode(outward: str, index: int) -> str:
+    letters = INWARD_LETTERS
+    return f"{outward} {1 + index // 81}{letters[index // 9 % 9]}{letters[index % 9]}"
+
+
 ALPHA_SITE = (str(UDPRN_BASE), leeds_postcode(0))
 BETA_SITE = (str(UDPRN_BASE + 1), "CF10 1AB")
 ADDRESS_SITE = (str(UDPRN_BASE + 2), leeds_postcode(2))
@@ -113,10 +136,16 @@ RAISE_SITES = {
     caller.name: (str(UDPRN_BASE + 10 + index), leeds_postcode(10 + index))
     for index, caller in enumerate(CALLERS)
 }
+# Where the contacts made for single cells are raised, one delivery point each (one open
+# contact per delivery point): Leeds (NE zone: NGN) for Alpha's, Cardiff (WS zone: WWU) for Beta's.
+POOL_SIZE = 400
+LEEDS_POOL = [(str(UDPRN_BASE + 100 + i), pool_postcode("LS7", i)) for i in range(POOL_SIZE)]
+CARDIFF_POOL = [(str(UDPRN_BASE + 600 + i), pool_postcode("CF11", i)) for i in range(POOL_SIZE)]
 
 
 def _paf_lines() -> list[str]:
-    sites = [ALPHA_SITE, BETA_SITE, ADDRESS_SITE, *RAISE_SITES.values()]
+    sites = [ALPHA_SITE, BETA_SITE, ADDRESS_SITE, *RAISE_SITES.values(), *LEEDS_POOL]
+    sites += CARDIFF_POOL
     return [
         paf_csv_line(
             postcode=postcode,
@@ -129,10 +158,35 @@ def _paf_lines() -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class Side:
+    """A Shipper, where it raises its contacts, and the network those sites belong to."""
+
+    shipper: str
+    network: str
+    pool: tuple[tuple[str, str], ...]
+
+
+ALPHA = Side("AGS", "NGN", tuple(LEEDS_POOL))  # the home Shipper's, in the home network's area
+BETA = Side("BET", "WWU", tuple(CARDIFF_POOL))  # a foreign Shipper's, in a foreign network's area
+
+
 @dataclass
 class Contact:
     crn: str
     postcode: str
+
+
+@dataclass(frozen=True)
+class ContactState:
+    """What a move changes, read behind the API (a refused move must change none of it)."""
+
+    status: ContactStatus
+    version: int
+    assignee_id: str | None
+    allocated_network: str | None
+    asked_from: str | None
+    planned_visit: date | None
 
 
 @dataclass
@@ -147,9 +201,12 @@ class Scene:
     registrar: Viewer | None = None  # a CDSP account administrator who is no caller
     bystanders: dict[str, str] = field(default_factory=dict)  # org -> a user's id
     pending: dict[str, str] = field(default_factory=dict)  # org -> a pending nomination's id
+    ids: dict[str, str] = field(default_factory=dict)  # caller -> user id
+    agents: dict[str, Viewer] = field(default_factory=dict)  # org -> a USER who is no caller
     alpha: Contact | None = None  # raised by AGS, allocated to NGN
     beta: Contact | None = None  # raised by BET, allocated to WWU
     _serial: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    _sites: dict[str, Iterator[tuple[str, str]]] = field(default_factory=dict)
 
     # ------------------------------------------------------------ plumbing
 
@@ -195,6 +252,16 @@ class Scene:
             return self.alpha if target == "own" else self.beta
         assert target == "foreign"
         return self.alpha
+
+    @staticmethod
+    def side_for(caller: Caller, target: str, allocated: bool) -> Side:
+        """Whose contact a move's cell aims at, as `contact_for` chooses, for a contact that is
+        or is not yet `allocated` to a network. Until it is allocated a contact is no network's:
+        a Network's target is then `foreign`, Alpha's, at a site in the Network's own area."""
+        if caller.kind is SHIPPER or (caller.kind is NETWORK and allocated):
+            return ALPHA if target == "own" else BETA
+        assert target == "foreign", f"{caller.name} has no own contact here"
+        return ALPHA
 
     # ------------------------------------------------------------ making people and things
 
@@ -267,6 +334,45 @@ class Scene:
         )
         return user_id
 
+    async def _fresh_contact(
+        self, side: Side, status: ContactStatus, asked_by: str | None
+    ) -> Contact:
+        udprn, postcode = next(self._sites.setdefault(side.shipper, iter(side.pool)))
+        crn = await self._raise(side.shipper, udprn)
+        bus, cdsp = self.world.bus(), self.agents["CDSP"]
+        path: list[ContactCommand] = []
+        if status is not ContactStatus.LOGGED:
+            path.append(PickUpContact(viewer=cdsp, crn=crn))
+        if status is ContactStatus.AWAITING_SHIPPER and asked_by == "CDSP":
+            path.append(AskShipper(viewer=cdsp, crn=crn, question="Is the service laid yet?"))
+        elif status not in (ContactStatus.LOGGED, ContactStatus.WITH_CDSP):
+            network = self.agents[side.network]
+            path.append(AllocateToNetwork(viewer=cdsp, crn=crn, note=None))
+            if status is ContactStatus.SITE_VISIT_BOOKED:
+                path.append(
+                    BookSiteVisit(viewer=network, crn=crn, planned_for=VISIT_DAY, note=None)
+                )
+            elif status is ContactStatus.AWAITING_SHIPPER:
+                assert asked_by == side.network, "a network asks about its own contacts only"
+                path.append(AskShipper(viewer=network, crn=crn, question="Where is the meter?"))
+            else:
+                assert status is ContactStatus.WITH_NETWORK, f"no path to {status}"
+        for command in path:
+            await bus.handle(command)
+        state = await self._state_of(crn)
+        assert state.status is status, f"{crn} was brought to {state.status}, not {status}"
+        if status is ContactStatus.AWAITING_SHIPPER:
+            expected = ContactStatus.WITH_CDSP if asked_by == "CDSP" else ContactStatus.WITH_NETWORK
+            assert state.asked_from == expected, state
+        return Contact(crn=crn, postcode=postcode)
+
+    def fresh_contact(
+        self, side: Side, status: ContactStatus, asked_by: str | None = None
+    ) -> Contact:
+        """A new contact of `side`'s Shipper brought to `status` by the agents' moves through
+        the bus; for AWAITING_SHIPPER, `asked_by` is "CDSP" or the side's network."""
+        return self.call(self._fresh_contact, side, status, asked_by)
+
     def _registrar(self) -> Viewer:
         assert self.registrar is not None
         return self.registrar
@@ -276,6 +382,32 @@ class Scene:
     def status_of(self, user_id: str) -> str:
         found = self.call(self.world.container.account_queries().users_by_ids, [user_id])
         return str(found[user_id].status)
+
+    async def _state_of(self, crn: str) -> ContactState:
+        query = select(contacts_table).where(contacts_table.c.crn == crn)
+        async with self.world.engine.connect() as connection:
+            row = (await connection.execute(query)).one()
+        return ContactState(
+            status=ContactStatus(row.status),
+            version=row.version,
+            assignee_id=row.assignee_id,
+            allocated_network=row.allocated_network,
+            asked_from=row.asked_from,
+            planned_visit=row.planned_visit,
+        )
+
+    def state_of(self, crn: str) -> ContactState:
+        return self.call(self._state_of, crn)
+
+    async def _drain_mprn_requests(self) -> None:
+        requests = self.world.container.mprn_requests()
+        drain = getattr(requests, "drain", None)
+        if drain is not None:
+            await drain()
+
+    def drain_mprn_requests(self) -> None:
+        """Let the MPRN creation an acceptance queued (in process) finish."""
+        self.call(self._drain_mprn_requests)
 
     def pending_nomination_ids(self) -> set[str]:
         queries = self.world.container.api_services().administration_queries
@@ -298,8 +430,9 @@ class Scene:
         for caller in CALLERS:
             if caller.kind is None:
                 continue
-            _, email = await self._user(HOME[caller.kind], caller.roles, caller.slug)
+            user_id, email = await self._user(HOME[caller.kind], caller.roles, caller.slug)
             _, self.tokens[caller.name] = await world.sign_in(email)
+            self.ids[caller.name] = user_id
             self.emails[caller.name] = email
         for code in ALL_CODES:
             _, email = await self._user(code, (LSO,), "keeper")
@@ -308,17 +441,17 @@ class Scene:
             self.pending[code], _ = await self._nominate(code)
         _, email = await self._user("CDSP", (ACCOUNT_ADMIN,), "registrar")
         self.registrar, _ = await world.sign_in(email)
+        for code in WORKING_CODES:
+            _, email = await self._user(code, (USER,), "agent")
+            self.agents[code], _ = await world.sign_in(email)
 
         self.alpha = await self._raise_and_allocate("AGS", ALPHA_SITE, "NGN")
         self.beta = await self._raise_and_allocate("BET", BETA_SITE, "WWU")
 
-    async def _raise_and_allocate(
-        self, shipper: str, site: tuple[str, str], network: str
-    ) -> Contact:
-        udprn, postcode = site
+    async def _raise(self, shipper: str, udprn: str) -> str:
         outcome = await self.world.bus().handle(
             RaiseMncContact(
-                raised_by=self.keepers[shipper],
+                raised_by=self.agents[shipper],
                 udprn=udprn,
                 manual_address=None,
                 market_sector=MarketSector.DOMESTIC,
@@ -327,13 +460,20 @@ class Scene:
             )
         )
         assert isinstance(outcome, ContactLoggedResult), outcome
-        crn = str(outcome.crn)
-        # allocateToNetwork is not served yet: record the allocation the visibility rule reads
-        # (the network's share of contacts), as that operation will once it exists.
-        async with self.world.engine.begin() as connection:
-            await connection.execute(
-                update(contacts_table)
-                .where(contacts_table.c.crn == crn)
-                .values(allocated_network=network)
-            )
+        return str(outcome.crn)
+
+    async def _raise_and_allocate(
+        self, shipper: str, site: tuple[str, str], network: str
+    ) -> Contact:
+        """A contact picked up and allocated by the CDSP agent: WITH_NETWORK at `network`."""
+        udprn, postcode = site
+        crn = await self._raise(shipper, udprn)
+        cdsp = self.agents["CDSP"]
+        await self.world.bus().handle(PickUpContact(viewer=cdsp, crn=crn))
+        await self.world.bus().handle(AllocateToNetwork(viewer=cdsp, crn=crn, note=None))
+        state = await self._state_of(crn)
+        assert (state.status, state.allocated_network) == (
+            ContactStatus.WITH_NETWORK,
+            network,
+        ), state
         return Contact(crn=crn, postcode=postcode)

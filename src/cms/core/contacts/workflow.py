@@ -186,6 +186,8 @@ class WorkflowHandlers:
     async def assign(self, command: AssignContact) -> str:
         viewer = command.viewer
         party = self._party(viewer, command.crn)
+        if party is Party.SHIPPER:  # a Shipper's contacts are its raisers'; nothing to assign
+            raise NotPermitted("Contacts are assigned by the CDSP and the networks only.")
         if not viewer.has_role(Role.SUPERVISOR):
             raise NotPermitted("Only a supervisor can assign or transfer contacts.")
         if command.assignee_id is not None:

@@ -118,7 +118,8 @@ class ContactsQuery:
         return _connection(page)
 
     @strawberry.field(description="The reasons a contact may be rejected for.")
-    def rejection_reasons(self) -> list[RejectionReason]:
+    def rejection_reasons(self, info: ContextInfo) -> list[RejectionReason]:
+        info.context.require_viewer()
         return [
             RejectionReason(code=code, description=text) for code, text in REJECTION_REASONS.items()
         ]
