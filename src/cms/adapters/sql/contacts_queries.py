@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Sequence
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, func, select, true
@@ -72,6 +72,8 @@ def view_from_row(row: Any) -> ContactView:
         mprn=row.mprn,
         assignee_id=row.assignee_id,
         due_by=row.due_by,
+        planned_visit=row.planned_visit,
+        rejection_reason=row.rejection_reason,
     )
 
 
@@ -236,6 +238,12 @@ class SqlContactQueries:
                         from_status=_status(payload.get("from_status")),
                         to_status=_status(payload.get("to_status")),
                         note=payload.get("note"),
+                        reason_code=payload.get("reason_code"),
+                        planned_for=(
+                            date.fromisoformat(payload["planned_for"])
+                            if payload.get("planned_for")
+                            else None
+                        ),
                     )
                 )
         return histories

@@ -56,6 +56,7 @@ def contact_values(contact: MncContact) -> dict[str, Any]:
         "allocated_network": contact.allocated_network,
         "reminded_at": contact.reminded_at,
         "planned_visit": contact.planned_visit,
+        "rejection_reason": contact.rejection_reason,
         "due_by": contact.due_by,
     }
 
@@ -87,6 +88,7 @@ def contact_from_row(row: Any) -> MncContact:
         allocated_network=row.allocated_network,
         reminded_at=row.reminded_at,
         planned_visit=row.planned_visit,
+        rejection_reason=row.rejection_reason,
         version=row.version,
     )
 

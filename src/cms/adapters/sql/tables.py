@@ -212,6 +212,7 @@ contacts = Table(
     Column("asked_from", String(24)),
     Column("reminded_at", UtcDateTime),
     Column("planned_visit", Date),
+    Column("rejection_reason", String(32)),
     Column("due_by", UtcDateTime, index=True),
 )
 

@@ -97,6 +97,7 @@ class MncContact:
     reminded_at: datetime | None = None  # when the Shipper was reminded of the open question
     allocated_network: str | None = None  # set when allocated: the network may then see it
     planned_visit: date | None = None
+    rejection_reason: str | None = None  # a code of REJECTION_REASONS, once rejected
     version: int = 0
     events: list[ContactEvent] = field(default_factory=list)
 
@@ -228,6 +229,7 @@ class MncContact:
             event = make(ContactAcceptedByNetwork)
         elif move is Move.REJECT:
             assert reason_code is not None
+            self.rejection_reason = reason_code
             event = make(ContactRejected, reason_code=reason_code)
         elif move is Move.WITHDRAW:
             event = make(ContactWithdrawn)

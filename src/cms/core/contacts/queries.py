@@ -43,6 +43,8 @@ class ContactView:
     mprn: str | None
     assignee_id: str | None
     due_by: datetime | None
+    planned_visit: date | None = None
+    rejection_reason: str | None = None
 
     def overdue(self, now: datetime) -> bool:
         return self.due_by is not None and now > self.due_by
@@ -56,6 +58,8 @@ class HistoryEntry:
     from_status: ContactStatus | None
     to_status: ContactStatus | None
     note: str | None
+    reason_code: str | None = None
+    planned_for: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

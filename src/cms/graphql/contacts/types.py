@@ -10,6 +10,7 @@ import strawberry
 
 from cms.core.contacts import lifecycle, queries, values
 from cms.core.contacts.queries import ContactView, HistoryEntry
+from cms.core.contacts.rejection_reasons import REJECTION_REASONS
 from cms.graphql.accounts.types import Organisation, User
 from cms.graphql.addresses.types import Address
 from cms.graphql.common import (
@@ -71,6 +72,14 @@ class ContactEvent:
     @strawberry.field
     def note(self) -> str | None:
         return self.entry.note
+
+    @strawberry.field(description="For a rejection: the reason's code (see rejectionReasons).")
+    def reason_code(self) -> str | None:
+        return self.entry.reason_code
+
+    @strawberry.field(description="For a booked site visit: the day it is planned for.")
+    def planned_for(self) -> date | None:
+        return self.entry.planned_for
 
 
 @strawberry.type
@@ -162,6 +171,17 @@ class Contact:
     @strawberry.field
     def due_by(self) -> datetime | None:
         return self.view.due_by
+
+    @strawberry.field(description="The day the network plans to visit the site, once booked.")
+    def planned_visit(self) -> date | None:
+        return self.view.planned_visit
+
+    @strawberry.field(description="Why it was rejected, once rejected.")
+    def rejection_reason(self) -> RejectionReason | None:
+        code = self.view.rejection_reason
+        if code is None:
+            return None
+        return RejectionReason(code=code, description=REJECTION_REASONS.get(code, code))
 
     @strawberry.field
     def overdue(self, info: ContextInfo) -> bool:
