@@ -27,6 +27,7 @@ from cms.graphql.context import ApiServices, Context
 from cms.graphql.schema import build_schema
 from cms.http_security import (
     JsonOnlyMiddleware,
+    MaxBodySizeMiddleware,
     SecurityHeadersMiddleware,
     WebSocketOriginMiddleware,
     ide_content_security_policy,
@@ -144,6 +145,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         ],
         middleware=[
             Middleware(SecurityHeadersMiddleware, page_policies=page_policies),
+            Middleware(MaxBodySizeMiddleware),
             Middleware(JsonOnlyMiddleware),
             Middleware(WebSocketOriginMiddleware, allowed_origins=settings.allowed_origins),
         ],

@@ -116,6 +116,60 @@ class JsonOnlyMiddleware:
         await self.app(scope, receive, send)
 
 
+MAX_BODY_BYTES = 256 * 1024  # far above any real request (2,000 tokens plus variables)
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class MaxBodySizeMiddleware:
+    """Refuse (413) a request body over the limit, declared or streamed, before it is read."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(send)
+            return
+        received = 0
+        started = False
+
+        async def counted_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise BodyTooLarge()
+            return message
+
+        async def tracked_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, tracked_send)
+        except BodyTooLarge:
+            if not started:
+                await self._refuse(send)
+
+    async def _refuse(self, send: Send) -> None:
+        await _send_json(
+            send,
+            413,
+            f"The request body is over {self.max_bytes // 1024} KB; send less.",
+            "PAYLOAD_TOO_LARGE",
+        )
+
+
 class WebSocketOriginMiddleware:
     """Refuse, before accepting it, a browser's WebSocket from an origin not allowed."""
 
