@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from dependency_injector import containers, providers
@@ -24,6 +25,7 @@ from cms.adapters.security.passwords import Argon2PasswordHasher
 from cms.adapters.sql.accounts_queries import SqlAccountQueries
 from cms.adapters.sql.contacts_queries import SqlContactQueries
 from cms.adapters.sql.engine import create_engine
+from cms.adapters.sql.projections import SqlContactSummaries, summaries_relay
 from cms.adapters.sql.reference_data import SqlLdzReference
 from cms.adapters.sql.unit_of_work import SqlUnitOfWork
 from cms.adapters.uklink.simulated import (
@@ -67,6 +69,11 @@ from cms.core.contacts.commands import (
 )
 from cms.core.contacts.handlers import ContactsHandlers
 from cms.core.contacts.ports import MeterPointRegistry, MprnRequests
+from cms.core.contacts.read_model import (
+    ReadModelHandlers,
+    RedeliverContactEvents,
+    keep_summaries_current,
+)
 from cms.core.contacts.workflow import WorkflowHandlers
 from cms.core.shared.bus import MessageBus
 from cms.core.shared.calendar import WorkingDayCalendar
@@ -83,6 +90,7 @@ def build_bus(
     inactivity: InactivityHandlers,
     contacts: ContactsHandlers,
     workflow: WorkflowHandlers,
+    read_model: ReadModelHandlers,
 ) -> MessageBus:
     """A fresh bus for one request or job (it holds no state between them)."""
     return MessageBus(
@@ -113,6 +121,7 @@ def build_bus(
             CreateMprn: workflow.create_mprn,
             RequestMissingMprns: workflow.request_missing_mprns,
             LapseUnansweredQuestions: workflow.lapse_unanswered,
+            RedeliverContactEvents: read_model.redeliver,
         }
     )
 
@@ -190,7 +199,14 @@ class Container(containers.DeclarativeContainer):
     address_book = providers.Singleton(SqlAddressBook, engine)
     ldz_reference = providers.Singleton(SqlLdzReference, engine)
     uk_link = providers.Singleton(SimulatedUkLink, engine)
-    unit_of_work = providers.Factory(SqlUnitOfWork, engine)
+    contact_summaries = providers.Singleton(SqlContactSummaries, engine)
+    # Event handlers run right after each commit; the relay redelivers what they missed.
+    after_commit = providers.Singleton(
+        functools.partial, keep_summaries_current, read_model=contact_summaries
+    )
+    unit_of_work = providers.Factory(SqlUnitOfWork, engine, after_commit=after_commit)
+    contact_relay = providers.Singleton(summaries_relay, engine, contact_summaries)
+    read_model = providers.Singleton(ReadModelHandlers, contact_relay)
     account_queries = providers.Singleton(SqlAccountQueries, engine)
     contact_queries = providers.Singleton(SqlContactQueries, engine)
 
@@ -260,6 +276,7 @@ class Container(containers.DeclarativeContainer):
     bus = providers.Factory(
         build_bus,
         workflow=workflow,
+        read_model=read_model,
         authentication=authentication,
         administration=administration,
         inactivity=inactivity,

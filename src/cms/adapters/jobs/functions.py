@@ -11,6 +11,7 @@ from cms.adapters.jobs.mprn_requests import backoff_s
 from cms.core.accounts.commands import DisableInactiveUsers, PurgeExpiredSessions
 from cms.core.contacts.commands import CreateMprn, LapseUnansweredQuestions, RequestMissingMprns
 from cms.core.contacts.ports import MeterPointCreationFailed
+from cms.core.contacts.read_model import RedeliverContactEvents
 from cms.core.shared.bus import MessageBus
 
 logger = logging.getLogger(__name__)
@@ -61,6 +62,11 @@ async def lapse_unanswered_questions(ctx: dict[str, Any]) -> int:
     return len(lapsed)
 
 
+async def redeliver_contact_events(ctx: dict[str, Any]) -> int:
+    bus: MessageBus = ctx[BUS_FACTORY]()
+    return int(await bus.handle(RedeliverContactEvents()))
+
+
 @dataclass(frozen=True)
 class PeriodicJob:
     function: Callable[[dict[str, Any]], Awaitable[Any]]
@@ -76,4 +82,5 @@ PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     PeriodicJob(lapse_unanswered_questions, every_s=24 * 3600, minute=20, hour=2),
     # Accepted contacts whose MPRN job was lost (a crash, Redis down) are asked for again.
     PeriodicJob(request_missing_mprns, every_s=300, minute=set(range(0, 60, 5))),
+    PeriodicJob(redeliver_contact_events, every_s=60, minute=set(range(60))),
 )

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, false, func, select, true
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from cms.adapters.sql.tables import contacts, event_log
+from cms.adapters.sql.tables import contact_summaries as summaries
+from cms.adapters.sql.tables import event_log
 from cms.core.addresses.address import Address
 from cms.core.addresses.postcode import Postcode
 from cms.core.contacts.crn import Crn
@@ -81,9 +82,9 @@ def scope_condition(scope: ContactScope) -> ColumnElement[bool]:
     if scope.everything:
         return true()
     if scope.shipper_organisation_id is not None:
-        return contacts.c.shipper_organisation_id == scope.shipper_organisation_id
+        return summaries.c.shipper_organisation_id == scope.shipper_organisation_id
     if scope.allocated_network is not None:
-        return contacts.c.allocated_network == scope.allocated_network
+        return summaries.c.allocated_network == scope.allocated_network
     return false()
 
 
@@ -126,19 +127,19 @@ def _uk_day_start(day: Any) -> datetime:
 def filter_conditions(spec: ContactFilterSpec, now: datetime) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if spec.statuses:
-        conditions.append(contacts.c.status.in_([status.value for status in spec.statuses]))
+        conditions.append(summaries.c.status.in_([status.value for status in spec.statuses]))
     if spec.postcode is not None:
-        conditions.append(contacts.c.postcode == str(spec.postcode))
+        conditions.append(summaries.c.postcode == str(spec.postcode))
     if spec.mprn is not None:
-        conditions.append(contacts.c.mprn == str(spec.mprn))
+        conditions.append(summaries.c.mprn == str(spec.mprn))
     if spec.raised_from is not None:
-        conditions.append(contacts.c.raised_at >= _uk_day_start(spec.raised_from))
+        conditions.append(summaries.c.raised_at >= _uk_day_start(spec.raised_from))
     if spec.raised_to is not None:
-        conditions.append(contacts.c.raised_at < _uk_day_start(spec.raised_to + timedelta(days=1)))
+        conditions.append(summaries.c.raised_at < _uk_day_start(spec.raised_to + timedelta(days=1)))
     if spec.overdue is True:
-        conditions.append(and_(contacts.c.due_by.is_not(None), contacts.c.due_by < now))
+        conditions.append(and_(summaries.c.due_by.is_not(None), summaries.c.due_by < now))
     elif spec.overdue is False:
-        conditions.append(contacts.c.due_by.is_(None) | (contacts.c.due_by >= now))
+        conditions.append(summaries.c.due_by.is_(None) | (summaries.c.due_by >= now))
     return conditions
 
 
@@ -147,7 +148,7 @@ class SqlContactQueries:
         self._engine = engine
 
     async def get(self, crn: Crn, scope: ContactScope) -> ContactView | None:
-        query = select(contacts).where(contacts.c.crn == str(crn), scope_condition(scope))
+        query = select(summaries).where(summaries.c.crn == str(crn), scope_condition(scope))
         async with self._engine.connect() as connection:
             row = (await connection.execute(query)).first()
         return view_from_row(row) if row else None
@@ -165,14 +166,14 @@ class SqlContactQueries:
         # page, so a cursor never skips or repeats one.
         page_conditions = list(conditions)
         if after is not None:
-            page_conditions.append(contacts.c.seq < decode_cursor(after))
+            page_conditions.append(summaries.c.seq < decode_cursor(after))
         query = (
-            select(contacts)
+            select(summaries)
             .where(*page_conditions)
-            .order_by(contacts.c.seq.desc())
+            .order_by(summaries.c.seq.desc())
             .limit(first + 1)
         )
-        count = select(func.count()).select_from(contacts).where(*conditions)
+        count = select(func.count()).select_from(summaries).where(*conditions)
         async with self._engine.connect() as connection:
             rows = (await connection.execute(query)).all()
             total = int((await connection.execute(count)).scalar_one())
@@ -187,27 +188,27 @@ class SqlContactQueries:
     ) -> Page[ContactView]:
         conditions = [
             scope_condition(scope),
-            contacts.c.status.in_([status.value for status in spec.statuses]),
+            summaries.c.status.in_([status.value for status in spec.statuses]),
         ]
         if spec.assignee_id is not None:
-            conditions.append(contacts.c.assignee_id == spec.assignee_id)
+            conditions.append(summaries.c.assignee_id == spec.assignee_id)
         if spec.unassigned_only:
-            conditions.append(contacts.c.assignee_id.is_(None))
+            conditions.append(summaries.c.assignee_id.is_(None))
         if spec.raised_by is not None:
-            conditions.append(contacts.c.raised_by == spec.raised_by)
+            conditions.append(summaries.c.raised_by == spec.raised_by)
         page_conditions = list(conditions)
         if after is not None:
             due, seq = decode_queue_cursor(after)
             page_conditions.append(
-                (contacts.c.due_by > due) | ((contacts.c.due_by == due) & (contacts.c.seq > seq))
+                (summaries.c.due_by > due) | ((summaries.c.due_by == due) & (summaries.c.seq > seq))
             )
         query = (
-            select(contacts)
+            select(summaries)
             .where(*page_conditions)
-            .order_by(contacts.c.due_by, contacts.c.seq)
+            .order_by(summaries.c.due_by, summaries.c.seq)
             .limit(first + 1)
         )
-        count = select(func.count()).select_from(contacts).where(*conditions)
+        count = select(func.count()).select_from(summaries).where(*conditions)
         async with self._engine.connect() as connection:
             rows = (await connection.execute(query)).all()
             total = int((await connection.execute(count)).scalar_one())

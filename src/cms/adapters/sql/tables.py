@@ -216,6 +216,74 @@ contacts = Table(
     Column("due_by", UtcDateTime, index=True),
 )
 
+# The query model of contacts for lists, search and work queues: a copy of what the views
+# show, kept current by an event handler (idempotent: it copies the contact's state as of
+# its version, so an event seen twice, or late, changes nothing).
+SUMMARY_COLUMNS = (
+    "seq",
+    "crn",
+    "status",
+    "version",
+    "shipper_organisation_id",
+    "raised_by",
+    "raised_at",
+    "network",
+    "allocated_network",
+    "ldz",
+    "udprn",
+    "manual_address",
+    "address",
+    "postcode",
+    "market_sector",
+    "annual_quantity_kwh",
+    "reason",
+    "meter_serial_number",
+    "site_contact_name",
+    "site_contact_phone",
+    "notes",
+    "mprn",
+    "assignee_id",
+    "planned_visit",
+    "rejection_reason",
+    "due_by",
+)
+_SUMMARY_INDEXED = frozenset(
+    {
+        "seq",
+        "status",
+        "shipper_organisation_id",
+        "allocated_network",
+        "postcode",
+        "mprn",
+        "assignee_id",
+        "due_by",
+        "raised_at",
+    }
+)
+contact_summaries = Table(
+    "contact_summaries",
+    metadata,
+    *(
+        Column(
+            name,
+            contacts.c[name].type,
+            primary_key=name == "crn",
+            nullable=contacts.c[name].nullable,
+            index=name in _SUMMARY_INDEXED,
+            autoincrement=False,
+        )
+        for name in SUMMARY_COLUMNS
+    ),
+)
+
+relay_checkpoints = Table(
+    "relay_checkpoints",
+    metadata,
+    # How far each event-log consumer has read, by position.
+    Column("consumer", String(64), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
 event_log = Table(
     "event_log",
     metadata,

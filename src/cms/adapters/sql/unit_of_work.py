@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
 from typing import Self
 
@@ -29,14 +30,22 @@ from cms.adapters.sql.security_repositories import (
 )
 from cms.core.shared.messages import Event
 
+logger = logging.getLogger(__name__)
+
 
 class SqlUnitOfWork:
     """Implements the contacts and accounts unit-of-work ports on one connection."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        after_commit: Callable[[Sequence[Event]], Awaitable[None]] | None = None,
+    ) -> None:
         self._engine = engine
+        self._after_commit = after_commit
         self._connection: AsyncConnection | None = None
         self._events: list[Event] = []
+        self._committed: list[Event] = []
 
     async def __aenter__(self) -> Self:
         connection = await self._engine.connect()
@@ -70,15 +79,24 @@ class SqlUnitOfWork:
             await self._connection.close()
             self._connection = None
             self._events = []
+        # The handlers run once the connection is back in the pool: holding it while they
+        # take another could exhaust the pool under load.
+        committed, self._committed = self._committed, []
+        if self._after_commit is not None and committed:
+            try:
+                await self._after_commit(committed)
+            except Exception:  # committed already; the relay will deliver these events again
+                logger.exception("an event handler failed after commit; the relay will retry")
 
     def record(self, events: Sequence[Event]) -> None:
         self._events.extend(events)
 
     async def commit(self) -> None:
         assert self._connection is not None, "commit outside 'async with'"
-        await append_events(self._connection, self._events)
-        self._events = []
+        events, self._events = self._events, []
+        await append_events(self._connection, events)
         await self._connection.commit()
+        self._committed.extend(events)
 
     async def rollback(self) -> None:
         assert self._connection is not None

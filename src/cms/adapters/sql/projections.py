@@ -1,0 +1,124 @@
+"""The contacts' query model on SQL, and the relay that feeds event handlers from the log."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from cms.adapters.sql.engine import WRITE_TRANSACTION
+from cms.adapters.sql.tables import (
+    SUMMARY_COLUMNS,
+    contact_summaries,
+    contacts,
+    event_log,
+    relay_checkpoints,
+)
+
+logger = logging.getLogger(__name__)
+BATCH = 1_000
+# Transactions may commit out of position order on PostgreSQL; re-reading the last positions
+# catches one that committed late. Handlers are idempotent, so a second delivery is harmless.
+OVERLAP = 500
+
+
+class SqlContactSummaries:
+    """The ContactReadModel port: copies each contact's state, newer versions only."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def refresh(self, crns: Sequence[str]) -> None:
+        async with self._engine.connect() as connection:
+            connection = await connection.execution_options(**WRITE_TRANSACTION)
+            insert_ = (
+                postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+            )
+            source = select(*(contacts.c[name] for name in SUMMARY_COLUMNS)).where(
+                contacts.c.crn.in_(list(crns))
+            )
+            statement = insert_(contact_summaries).from_select(list(SUMMARY_COLUMNS), source)
+            statement = statement.on_conflict_do_update(
+                index_elements=[contact_summaries.c.crn],
+                set_={name: statement.excluded[name] for name in SUMMARY_COLUMNS if name != "crn"},
+                where=contact_summaries.c.version < statement.excluded.version,
+            )
+            async with connection.begin():
+                await connection.execute(statement)
+
+
+EventsHandler = Callable[[Sequence[Any]], Awaitable[None]]  # takes event_log rows
+
+
+def summaries_relay(engine: AsyncEngine, summaries: SqlContactSummaries) -> EventLogRelay:
+    """The relay that redelivers contact events to the summaries (the post-commit handler
+    already ran for most; this catches any a crash or a failed refresh left behind)."""
+
+    async def refresh_from(rows: Sequence[Any]) -> None:
+        crns = list(dict.fromkeys(row.stream_id for row in rows if row.stream_type == "contacts"))
+        if crns:
+            await summaries.refresh(crns)
+
+    return EventLogRelay(engine, "contact-summaries", refresh_from)
+
+
+class EventLogRelay:
+    """Reads the event log in order, at least once, and hands each batch to a handler."""
+
+    def __init__(self, engine: AsyncEngine, consumer: str, handler: EventsHandler) -> None:
+        self._engine = engine
+        self._consumer = consumer
+        self._handler = handler
+
+    async def run_once(self) -> int:
+        """Deliver what was logged since the checkpoint; returns how many events were read."""
+        async with self._engine.connect() as connection:
+            checkpoint = (
+                await connection.execute(
+                    select(relay_checkpoints.c.position).where(
+                        relay_checkpoints.c.consumer == self._consumer
+                    )
+                )
+            ).scalar_one_or_none() or 0
+            newest = (await connection.execute(select(func.max(event_log.c.position)))).scalar()
+        if newest is None or newest <= checkpoint:
+            return 0
+        start, read = max(0, checkpoint - OVERLAP), 0
+        while True:
+            async with self._engine.connect() as connection:
+                rows = (
+                    await connection.execute(
+                        select(event_log)
+                        .where(event_log.c.position > start)
+                        .order_by(event_log.c.position)
+                        .limit(BATCH)
+                    )
+                ).all()
+            if not rows:
+                break
+            await self._handler(rows)
+            read += len(rows)
+            start = rows[-1].position
+            await self._save_checkpoint(start)
+        return read
+
+    async def _save_checkpoint(self, position: int) -> None:
+        async with self._engine.connect() as connection:
+            connection = await connection.execution_options(**WRITE_TRANSACTION)
+            insert_ = (
+                postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+            )
+            statement = insert_(relay_checkpoints).values(
+                consumer=self._consumer, position=position
+            )
+            statement = statement.on_conflict_do_update(
+                index_elements=[relay_checkpoints.c.consumer],
+                set_={"position": statement.excluded.position},
+                where=relay_checkpoints.c.position < statement.excluded.position,
+            )
+            async with connection.begin():
+                await connection.execute(statement)
