@@ -335,3 +335,193 @@ class RecordingSender:
             if found:
                 return found.group(1)
         raise AssertionError(f"no invitation was sent to {recipient}")
+
+
+# ---------------------------------------------------------------- the workflow's ports
+# Added for the lifecycle's stateful test: a store and unit of work that also load and save
+# contacts (with the optimistic version check), UK Link as a registry that creates meter points,
+# the MPRN job queue, and the accounts read side.
+
+from collections.abc import Awaitable  # noqa: E402
+from dataclasses import replace  # noqa: E402
+
+from cms.core.accounts.model import Organisation  # noqa: E402
+from cms.core.accounts.queries import UserView  # noqa: E402
+from cms.core.contacts.crn import Crn  # noqa: E402
+from cms.core.contacts.lifecycle import ContactStatus  # noqa: E402
+from cms.core.contacts.ports import MeterPointCreationFailed  # noqa: E402
+from cms.core.shared.errors import ConcurrencyConflict  # noqa: E402
+
+
+class InMemoryWorkflowStore(InMemoryContactsStore):
+    """The contacts store, plus a hook to commit another request between a read and a write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._after_next_get: list[Callable[[], Awaitable[None]]] = []
+
+    def after_next_get(self, action: Callable[[], Awaitable[None]]) -> None:
+        """Run ``action`` right after the next ``contacts.get`` has answered: a request that
+        commits between another's read and its write, the race the version check is for."""
+        self._after_next_get.append(action)
+
+    def cancel_after_next_get(self) -> None:
+        self._after_next_get = []
+
+    async def _run_after_get(self) -> None:
+        actions, self._after_next_get = self._after_next_get, []
+        for action in actions:
+            await action()
+
+
+class InMemoryWorkflowContactRepository(InMemoryContactRepository):
+    """The whole ContactRepository port: loads give copies free of events, like a database."""
+
+    def __init__(self, store: InMemoryWorkflowStore) -> None:
+        super().__init__(store)
+        self._workflow_store = store
+        self.saved: list[MncContact] = []
+
+    async def get(self, crn: Crn) -> MncContact | None:
+        stored = self._workflow_store.contacts.get(str(crn))
+        found = None if stored is None else replace(stored, events=[])
+        await self._workflow_store._run_after_get()
+        return found
+
+    async def save(self, contact: MncContact) -> None:
+        stored = self._workflow_store.contacts.get(str(contact.crn))
+        if stored is None or stored.version != contact.version:
+            raise ConcurrencyConflict(f"{contact.crn} was changed by someone else meanwhile.")
+        contact.version += 1
+        self.saved.append(replace(contact, events=[]))
+
+    async def awaiting_mprn(self) -> list[Crn]:
+        return self._in_status(ContactStatus.NETWORK_ACCEPTED)
+
+    async def awaiting_shipper(self) -> list[Crn]:
+        return self._in_status(ContactStatus.AWAITING_SHIPPER)
+
+    def _in_status(self, status: ContactStatus) -> list[Crn]:
+        return [c.crn for c in self._workflow_store.contacts.values() if c.status is status]
+
+
+class InMemoryWorkflowUnitOfWork(InMemoryContactsUnitOfWork):
+    """The ContactsUnitOfWork port over the workflow store: saved contacts are written at
+    commit, each only if nobody committed a change to it since it was read."""
+
+    contacts: InMemoryWorkflowContactRepository
+
+    def __init__(self, store: InMemoryWorkflowStore) -> None:
+        self._workflow_store = store
+        super().__init__(store)
+
+    def _begin(self) -> None:
+        super()._begin()
+        self.contacts = InMemoryWorkflowContactRepository(self._workflow_store)
+
+    async def commit(self) -> None:
+        store = self._workflow_store
+        for contact in self.contacts.saved:
+            stored = store.contacts.get(str(contact.crn))
+            if stored is None or stored.version != contact.version - 1:
+                raise ConcurrencyConflict(f"{contact.crn} was changed by someone else meanwhile.")
+        for contact in self.contacts.added:
+            InMemoryContactRepository.check_constraints(contact, store.contacts.values())
+        for contact in self.contacts.saved:
+            store.put(contact)
+        await super().commit()
+
+
+def workflow_unit_of_work_factory(
+    store: InMemoryWorkflowStore,
+) -> Callable[[], InMemoryWorkflowUnitOfWork]:
+    return lambda: InMemoryWorkflowUnitOfWork(store)
+
+
+class InMemoryUkLinkRegister(InMemoryUkLink):
+    """UK Link as both the gateway and the MeterPointRegistry: a meter point it creates is
+    found by later look-ups, and one request id always gets the same MPRN."""
+
+    def __init__(
+        self, meter_points: Mapping[Mprn, Address] | None = None, first_body: int = 50_000_000
+    ) -> None:
+        super().__init__(meter_points)
+        self.created: dict[str, tuple[Mprn, str | None, str]] = {}
+        self.asked: list[str] = []
+        self.answered: list[tuple[str, Mprn]] = []  # (request id, MPRN) for every answer
+        self.failing = False
+        self._next_body = first_body
+
+    async def create_meter_point(
+        self, request_id: str, udprn: str | None, address_key: str
+    ) -> Mprn:
+        self.asked.append(request_id)
+        if self.failing:
+            raise MeterPointCreationFailed("the test asked UK Link to fail")
+        if request_id in self.created:
+            self.answered.append((request_id, self.created[request_id][0]))
+            return self.created[request_id][0]
+        taken = set(self.meter_points) | {mprn for mprn, _, _ in self.created.values()}
+        mprn = Mprn.from_body(str(self._next_body))
+        while mprn in taken:
+            self._next_body += 1
+            mprn = Mprn.from_body(str(self._next_body))
+        self._next_body += 1
+        self.created[request_id] = (mprn, udprn, address_key)
+        self.answered.append((request_id, mprn))
+        return mprn
+
+    async def meter_point_at(self, udprn: str) -> Mprn | None:
+        found = [mprn for mprn, u, _ in self.created.values() if u == udprn]
+        existing = await super().meter_point_at(udprn)
+        return min([*found, *([existing] if existing else [])], default=None)
+
+    async def meter_point_at_address(
+        self, matching_key: str, *, unlinked_only: bool
+    ) -> Mprn | None:
+        found = [
+            mprn
+            for mprn, udprn, key in self.created.values()
+            if key == matching_key and not (unlinked_only and udprn is not None)
+        ]
+        existing = await super().meter_point_at_address(matching_key, unlinked_only=unlinked_only)
+        return min([*found, *([existing] if existing else [])], default=None)
+
+
+class RecordingMprnRequests:
+    """The MprnRequests port: a queue the test drains itself by running ``create_mprn``."""
+
+    def __init__(self) -> None:
+        self.requested: list[str] = []
+        self.failing = False
+
+    async def request_mprn(self, crn: str) -> None:
+        if self.failing:
+            raise ConnectionError("the test asked the job queue to be down")
+        self.requested.append(crn)
+
+
+class InMemoryAccountQueries:
+    """The AccountQueries port over a fixed list of users and organisations."""
+
+    def __init__(
+        self, users: Iterable[UserView] = (), organisations: Iterable[Organisation] = ()
+    ) -> None:
+        self.users = {user.id: user for user in users}
+        self.organisations = {o.id: o for o in organisations} | {
+            u.organisation.id: u.organisation for u in self.users.values()
+        }
+
+    async def users_by_ids(self, user_ids: Iterable[str]) -> dict[str, UserView]:
+        return {i: self.users[i] for i in user_ids if i in self.users}
+
+    async def organisations_by_ids(
+        self, organisation_ids: Iterable[str]
+    ) -> dict[str, Organisation]:
+        return {i: self.organisations[i] for i in organisation_ids if i in self.organisations}
+
+    async def organisations_by_short_codes(
+        self, short_codes: Iterable[str]
+    ) -> dict[str, Organisation]:
+        wanted = set(short_codes)
+        return {o.short_code: o for o in self.organisations.values() if o.short_code in wanted}
