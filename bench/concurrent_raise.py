@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -20,6 +22,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
@@ -34,7 +37,11 @@ RAISE = """mutation($udprn: ID!) { raiseMncContact(input: {udprn: $udprn,
   marketSector: DOMESTIC, annualQuantityKwh: 12000, reason: NEW_SERVICE}) { __typename
   ... on ContactLogged { contact { crn } } ... on ContactRejected { reasons { code } } } }"""
 SIGN_IN = """mutation($password: String!) { signIn(input: {email: "alice@alpha.example",
-  password: $password}) { ... on SignedIn { sessionToken } } }"""
+  password: $password}) { ... on MfaEnrolmentRequired { challengeId } } }"""
+ENROL = """mutation($c: ID!) { enrolMfa(input: {challengeId: $c, channel: EMAIL}) {
+  ... on MfaRequired { challengeId } } }"""
+VERIFY = """mutation($c: ID!, $code: String!) { verifyMfa(input: {challengeId: $c, code: $code}) {
+  ... on SignedIn { sessionToken } } }"""
 
 
 async def admin(sql: str) -> None:
@@ -70,12 +77,25 @@ async def logged_events(url: str) -> int:
         await engine.dispose()
 
 
-async def fire(base: str, calls: int, udprns: list[str]) -> None:
+async def sign_in(client: httpx.AsyncClient, workdir: Path) -> str:
+    """Alice's first sign-in: password, email codes, then the code from var/outbox.jsonl."""
+
+    async def call(query: str, **variables: str) -> dict[str, Any]:
+        response = await client.post("/graphql", json={"query": query, "variables": variables})
+        return dict(response.json()["data"])
+
+    challenge = (await call(SIGN_IN, password=PASSWORD))["signIn"]["challengeId"]
+    challenge = (await call(ENROL, c=challenge))["enrolMfa"]["challengeId"]
+    last = (workdir / "var" / "outbox.jsonl").read_text().splitlines()[-1]
+    code = re.search(r"\b(\d{6})\b", json.loads(last)["body"])
+    assert code is not None
+    signed = await call(VERIFY, c=challenge, code=code.group(1))
+    return str(signed["verifyMfa"]["sessionToken"])
+
+
+async def fire(base: str, calls: int, udprns: list[str], workdir: Path) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=120) as client:
-        signed = await client.post(
-            "/graphql", json={"query": SIGN_IN, "variables": {"password": PASSWORD}}
-        )
-        token = signed.json()["data"]["signIn"]["sessionToken"]
+        token = await sign_in(client, workdir)
         headers = {"authorization": f"Bearer {token}"}
 
         async def one(udprn: str) -> tuple[float, dict[str, object]]:
@@ -149,7 +169,7 @@ def main() -> None:
             except httpx.TransportError:
                 time.sleep(0.1)
         udprns = asyncio.run(free_udprns(url, options.calls))
-        asyncio.run(fire(base, options.calls, udprns))
+        asyncio.run(fire(base, options.calls, udprns, workdir))
         print(f"LOGGED events in the event log: {asyncio.run(logged_events(url))}")
     finally:
         if server is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 from collections.abc import Callable
@@ -37,7 +36,12 @@ from cms.core.accounts.ports import (
 )
 from cms.core.accounts.sign_in import SecurityPolicy
 from cms.core.shared.clock import Clock
-from cms.core.shared.delivery import Channel, DeliveryFailed, MessageSender, OutgoingMessage
+from cms.core.shared.delivery import (
+    Channel,
+    MessageSender,
+    OutgoingMessage,
+    send_after_commit,
+)
 from cms.core.shared.errors import NotPermitted
 from cms.core.shared.ids import hash_token, new_id, new_secret_token
 from cms.core.shared.rejections import Rejected, Rejection
@@ -47,7 +51,6 @@ MAX_EMAIL = 254
 MAX_REASON = 500
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 NOT_YOURS = "You may administer only the accounts of your own organisation."
-logger = logging.getLogger(__name__)
 
 
 def is_cdsp_admin(viewer: Viewer) -> bool:
@@ -235,7 +238,8 @@ class AdministrationHandlers:
             )
             await uow.commit()
         hours = self._policy.invitation_ttl_s // 3600
-        await self._send_quietly(
+        await send_after_commit(
+            self._sender,
             OutgoingMessage(
                 channel=Channel.EMAIL,
                 to=user.email,
@@ -244,7 +248,7 @@ class AdministrationHandlers:
                 f"Management Service. Set your password within {hours} hours at:\n\n"
                 f"{self._public_url}/invitation?token={token}\n\n(invitation token: {token})\n\n"
                 "At your first sign-in you will set up a second factor.",
-            )
+            ),
         )
         return user
 
@@ -318,14 +322,15 @@ class AdministrationHandlers:
                 reason=reason,
             )
             await uow.commit()
-        await self._send_quietly(
+        await send_after_commit(
+            self._sender,
             OutgoingMessage(
                 channel=Channel.EMAIL,
                 to=user.email,
                 subject="Your CMS account has been disabled",
                 body=f"Hello {user.name},\n\nYour CMS account was disabled by {viewer.name}: "
                 f"{reason}\n\nYour organisation's Local Security Officer can enable it again.",
-            )
+            ),
         )
         return user
 
@@ -352,14 +357,15 @@ class AdministrationHandlers:
                 uow, AuditEvent.USER_ENABLED, now, viewer.user_id, user.id, command.client_address
             )
             await uow.commit()
-        await self._send_quietly(
+        await send_after_commit(
+            self._sender,
             OutgoingMessage(
                 channel=Channel.EMAIL,
                 to=user.email,
                 subject="Your CMS account is enabled again",
                 body=f"Hello {user.name},\n\nYour CMS account was enabled again by {viewer.name}. "
                 "You can sign in now.",
-            )
+            ),
         )
         return user
 
@@ -371,13 +377,6 @@ class AdministrationHandlers:
         if user is None or not may_administer(viewer, user.organisation_id):
             raise NotPermitted(NOT_YOURS)
         return user
-
-    async def _send_quietly(self, message: OutgoingMessage) -> None:
-        """The change is committed; a failed email is logged, and does not undo it."""
-        try:
-            await self._sender.send(message)
-        except DeliveryFailed as error:
-            logger.warning("%s (%s)", error.message, message.subject)
 
 
 def _approved(nomination: Nomination, by: str, at: datetime) -> Nomination:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -15,9 +14,13 @@ from cms.core.accounts.model import AccountStatus, Role, UserAccount
 from cms.core.accounts.ports import AccountsUnitOfWork
 from cms.core.accounts.sign_in import SecurityPolicy
 from cms.core.shared.clock import Clock
-from cms.core.shared.delivery import Channel, DeliveryFailed, MessageSender, OutgoingMessage
+from cms.core.shared.delivery import (
+    Channel,
+    MessageSender,
+    OutgoingMessage,
+    send_after_commit,
+)
 
-logger = logging.getLogger(__name__)
 UK = ZoneInfo("Europe/London")
 
 
@@ -75,7 +78,8 @@ class InactivityHandlers:
                 and other.status is AccountStatus.ACTIVE
             ]
             await uow.commit()
-        await self._send(
+        await send_after_commit(
+            self._sender,
             OutgoingMessage(
                 channel=Channel.EMAIL,
                 to=user.email,
@@ -83,10 +87,11 @@ class InactivityHandlers:
                 body=f"Hello {user.name},\n\nYour CMS account has been disabled because it was "
                 f"not used for more than {days} days. Ask your organisation's Local Security "
                 "Officer to enable it again.",
-            )
+            ),
         )
         for lso in lsos:
-            await self._send(
+            await send_after_commit(
+                self._sender,
                 OutgoingMessage(
                     channel=Channel.EMAIL,
                     to=lso.email,
@@ -94,7 +99,7 @@ class InactivityHandlers:
                     body=f"Hello {lso.name},\n\nThe CMS account of {user.name} ({user.email}) was "
                     f"disabled after more than {days} days without a sign-in. You can enable it "
                     "again if they still need it.",
-                )
+                ),
             )
         return True
 
@@ -107,7 +112,8 @@ class InactivityHandlers:
             await audit(uow, AuditEvent.INACTIVITY_WARNING_SENT, now, None, user.id, None)
             await uow.commit()
         disable_on = user.last_active_at + timedelta(days=self._policy.inactivity_days)
-        await self._send(
+        await send_after_commit(
+            self._sender,
             OutgoingMessage(
                 channel=Channel.EMAIL,
                 to=user.email,
@@ -115,12 +121,6 @@ class InactivityHandlers:
                 body=f"Hello {user.name},\n\nYou have not signed in to CMS for a while. Your "
                 f"account will be disabled if you do not sign in by "
                 f"{disable_on.astimezone(UK):%-d %B %Y}.",
-            )
+            ),
         )
         return True
-
-    async def _send(self, message: OutgoingMessage) -> None:
-        try:
-            await self._sender.send(message)
-        except DeliveryFailed as error:
-            logger.warning("%s (%s)", error.message, message.subject)

@@ -39,7 +39,12 @@ from cms.core.contacts.rejection_reasons import REJECTION_REASONS
 from cms.core.contacts.visibility import scope_for
 from cms.core.shared.calendar import UK, WorkingDayCalendar
 from cms.core.shared.clock import Clock
-from cms.core.shared.delivery import Channel, DeliveryFailed, MessageSender, OutgoingMessage
+from cms.core.shared.delivery import (
+    Channel,
+    MessageSender,
+    OutgoingMessage,
+    send_after_commit,
+)
 from cms.core.shared.errors import NotFound, NotPermitted
 from cms.core.shared.rejections import Rejected, Rejection
 
@@ -319,12 +324,10 @@ class WorkflowHandlers:
         raiser = (await self._accounts.users_by_ids([contact.raised_by])).get(contact.raised_by)
         if raiser is None:
             return
-        try:
-            await self._sender.send(
-                OutgoingMessage(channel=Channel.EMAIL, to=raiser.email, subject=subject, body=body)
-            )
-        except DeliveryFailed as error:
-            logger.warning("%s (%s)", error.message, subject)
+        await send_after_commit(
+            self._sender,
+            OutgoingMessage(channel=Channel.EMAIL, to=raiser.email, subject=subject, body=body),
+        )
 
     async def _move(
         self,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
 from cms.core.shared.errors import DomainError
+
+logger = logging.getLogger(__name__)
 
 
 class Channel(StrEnum):
@@ -30,3 +33,14 @@ class MessageSender(Protocol):
     async def send(self, message: OutgoingMessage) -> None:
         """Hand the message over for delivery, or raise DeliveryFailed saying why."""
         ...
+
+
+async def send_after_commit(sender: MessageSender, message: OutgoingMessage) -> bool:
+    """Send a message about a change already committed: a failure is logged, not raised,
+    because it must not undo the change (or make its caller retry it). True if sent."""
+    try:
+        await sender.send(message)
+    except DeliveryFailed as error:
+        logger.warning("%s (%s)", error.message, message.subject)
+        return False
+    return True
