@@ -52,7 +52,8 @@ def serve(
         host=host,
         port=port,
         log_level="info",
-        proxy_headers=False,
+        proxy_headers=settings.trust_proxy_headers,
+        forwarded_allow_ips="127.0.0.1" if settings.trust_proxy_headers else None,
     )
 
 

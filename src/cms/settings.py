@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     # Extra days the service desk is closed, on top of weekends and bank holidays.
     closure_days: list[date] = Field(default_factory=list)
     sql_echo: bool = False
+    # Behind a TLS-terminating proxy on this machine: trust its X-Forwarded-Proto/For headers
+    # (so HSTS is sent and client addresses are the real ones). Off by default.
+    trust_proxy_headers: bool = False
     # Where links in emails point (the web front end).
     public_url: str = "http://127.0.0.1:8000"
     device_cookie_name: str = "cms_device"

@@ -92,3 +92,13 @@ def test_ldz_file_faults_are_reported_by_line() -> None:
     faults = [item for item in items if not isinstance(item, tuple)]
     assert [fault.line_number for fault in faults] == [3, 4]
     assert "XX" in faults[0].message
+
+
+def test_reimporting_a_created_meter_point_keeps_the_contact_it_was_created_for(
+    world: World, run: Any
+) -> None:
+    registry = world.container.meter_point_registry()
+    created = run(registry.create_meter_point("MNC-2026-000001", "23750001", "12|OAK ROAD|LS6 2AB"))
+    run(world.load_meter_points([(str(created), "23750001")]))  # an export fed back in
+    again = run(registry.create_meter_point("MNC-2026-000001", "23750001", "12|OAK ROAD|LS6 2AB"))
+    assert again == created

@@ -25,11 +25,16 @@ class ImportReport(Generic[E]):
             self.errors.append(error)
 
 
-def upsert_statement(connection: AsyncConnection, table: Table, key: str) -> Any:
-    """INSERT ... ON CONFLICT DO UPDATE on either database: a re-import refreshes rows."""
+def upsert_statement(
+    connection: AsyncConnection, table: Table, key: str, keep: frozenset[str] = frozenset()
+) -> Any:
+    """INSERT ... ON CONFLICT DO UPDATE on either database: a re-import refreshes rows, but
+    leaves the `keep` columns (ones the import does not carry) as they were."""
     insert_ = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     statement = insert_(table)
     updates = {
-        column.name: statement.excluded[column.name] for column in table.c if column.name != key
+        column.name: statement.excluded[column.name]
+        for column in table.c
+        if column.name != key and column.name not in keep
     }
     return statement.on_conflict_do_update(index_elements=[table.c[key]], set_=updates)

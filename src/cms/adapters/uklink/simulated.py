@@ -63,7 +63,10 @@ async def import_meter_points(
     batch: list[tuple[str, str]] = []
     async with engine.connect() as connection:
         connection = await connection.execution_options(**WRITE_TRANSACTION)
-        statement = upsert_statement(connection, uklink_meter_points, "mprn")
+        # A meter point the register created for a contact keeps the contact's request id.
+        statement = upsert_statement(
+            connection, uklink_meter_points, "mprn", keep=frozenset({"request_id"})
+        )
 
         async def flush() -> None:
             if not batch:
