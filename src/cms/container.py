@@ -205,6 +205,7 @@ class Container(containers.DeclarativeContainer):
         functools.partial, keep_summaries_current, read_model=contact_summaries
     )
     unit_of_work = providers.Factory(SqlUnitOfWork, engine, after_commit=after_commit)
+    read_unit_of_work = providers.Factory(SqlUnitOfWork, engine, read_only=True)
     contact_relay = providers.Singleton(summaries_relay, engine, contact_summaries)
     read_model = providers.Singleton(ReadModelHandlers, contact_relay)
     account_queries = providers.Singleton(SqlAccountQueries, engine)
@@ -231,6 +232,7 @@ class Container(containers.DeclarativeContainer):
         common_passwords=common_passwords,
         clock=clock,
         policy=security_policy,
+        read_uow=read_unit_of_work.provider,
     )
     administration = providers.Singleton(
         AdministrationHandlers,

@@ -40,8 +40,11 @@ class SqlUnitOfWork:
         self,
         engine: AsyncEngine,
         after_commit: Callable[[Sequence[Event]], Awaitable[None]] | None = None,
+        read_only: bool = False,
     ) -> None:
         self._engine = engine
+        # Reads begin deferred, so on SQLite they never wait for (or block) writers.
+        self._options = {} if read_only else WRITE_TRANSACTION
         self._after_commit = after_commit
         self._connection: AsyncConnection | None = None
         self._events: list[Event] = []
@@ -49,7 +52,7 @@ class SqlUnitOfWork:
 
     async def __aenter__(self) -> Self:
         connection = await self._engine.connect()
-        self._connection = await connection.execution_options(**WRITE_TRANSACTION)
+        self._connection = await connection.execution_options(**self._options)
         await self._connection.begin()
         connection = self._connection
         self.contacts = SqlContactRepository(connection)

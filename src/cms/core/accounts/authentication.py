@@ -79,8 +79,10 @@ class AuthenticationHandlers:
         common_passwords: CommonPasswords,
         clock: Clock,
         policy: SecurityPolicy,
+        read_uow: Callable[[], AccountsUnitOfWork] | None = None,
     ) -> None:
         self._uow = uow
+        self._read_uow = read_uow or uow
         self._hasher = hasher
         self._codes = codes
         self._counters = counters
@@ -564,19 +566,22 @@ class AuthenticationHandlers:
 
     async def authenticate(self, command: Authenticate) -> Viewer | None:
         """The caller behind a session token, or None when it is unknown, expired or revoked."""
-        async with self._uow() as uow:
+        # Every request comes through here: read without taking the write lock, and write
+        # only to refresh the idle timer, at most once a minute.
+        async with self._read_uow() as reader:
             token_hash = hash_token(command.session_token)
-            session = await uow.sessions.by_token_hash(token_hash)
+            session = await reader.sessions.by_token_hash(token_hash)
             now = self._clock.now()
             if session is None or not session.is_live(
                 now, self._policy.idle_timeout_s, self._policy.absolute_timeout_s
             ):
                 return None
-            user = await uow.users.get(session.user_id)
+            user = await reader.users.get(session.user_id)
             if user is None or not may_sign_in(user):
                 return None
-            viewer = await self._viewer(uow, user)
-            if (now - session.last_seen_at).total_seconds() >= TOUCH_INTERVAL_S:
+            viewer = await self._viewer(reader, user)
+        if (now - session.last_seen_at).total_seconds() >= TOUCH_INTERVAL_S:
+            async with self._uow() as uow:
                 await uow.sessions.touch(token_hash, now)
                 await uow.commit()
         return viewer
