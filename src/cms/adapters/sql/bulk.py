@@ -25,13 +25,17 @@ class ImportReport(Generic[E]):
             self.errors.append(error)
 
 
+def dialect_insert(connection: AsyncConnection) -> Any:
+    """The INSERT construct of the connection's database: both offer ON CONFLICT."""
+    return postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+
+
 def upsert_statement(
     connection: AsyncConnection, table: Table, key: str, keep: frozenset[str] = frozenset()
 ) -> Any:
     """INSERT ... ON CONFLICT DO UPDATE on either database: a re-import refreshes rows, but
     leaves the `keep` columns (ones the import does not carry) as they were."""
-    insert_ = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
-    statement = insert_(table)
+    statement = dialect_insert(connection)(table)
     updates = {
         column.name: statement.excluded[column.name]
         for column in table.c

@@ -6,10 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from cms.adapters.sql.bulk import dialect_insert
 from cms.adapters.sql.contacts_queries import address_from_payload
 from cms.adapters.sql.tables import contacts, crn_counters, submissions
 from cms.core.addresses.ldz import Ldz
@@ -166,8 +166,7 @@ class SqlCrnSequence:
         self._connection = connection
 
     async def next_value(self, contact_type: str, year: int) -> int:
-        dialect = self._connection.dialect.name
-        insert_ = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        insert_ = dialect_insert(self._connection)
         statement = (
             insert_(crn_counters)
             .values(contact_type=contact_type, year=year, last_value=1)

@@ -7,9 +7,9 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from cms.adapters.sql.bulk import dialect_insert
 from cms.adapters.sql.engine import WRITE_TRANSACTION
 from cms.adapters.sql.tables import (
     SUMMARY_COLUMNS,
@@ -35,9 +35,7 @@ class SqlContactSummaries:
     async def refresh(self, crns: Sequence[str]) -> None:
         async with self._engine.connect() as connection:
             connection = await connection.execution_options(**WRITE_TRANSACTION)
-            insert_ = (
-                postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
-            )
+            insert_ = dialect_insert(connection)
             source = select(*(contacts.c[name] for name in SUMMARY_COLUMNS)).where(
                 contacts.c.crn.in_(list(crns))
             )
@@ -109,9 +107,7 @@ class EventLogRelay:
     async def _save_checkpoint(self, position: int) -> None:
         async with self._engine.connect() as connection:
             connection = await connection.execution_options(**WRITE_TRANSACTION)
-            insert_ = (
-                postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
-            )
+            insert_ = dialect_insert(connection)
             statement = insert_(relay_checkpoints).values(
                 consumer=self._consumer, position=position
             )

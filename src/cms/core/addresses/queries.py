@@ -32,10 +32,15 @@ def parse_udprn(text: str) -> str:
     return compact.zfill(8)
 
 
+async def resolve_ldz(reference: LdzReference, postcode: Postcode) -> Ldz:
+    """The LDZ of a postcode; InvalidValue says why there is none (e.g. Northern Ireland)."""
+    return LdzTable(await reference.entries_for(postcode)).ldz_for(postcode)
+
+
 async def ldz_of(reference: LdzReference, postcode: Postcode) -> Ldz | None:
     """The LDZ of a postcode, or None where it lies outside the GB gas networks."""
     try:
-        return LdzTable(await reference.entries_for(postcode)).ldz_for(postcode)
+        return await resolve_ldz(reference, postcode)
     except InvalidValue:
         return None
 

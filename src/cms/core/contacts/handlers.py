@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from cms.core.accounts.model import OrganisationKind, Viewer
 from cms.core.addresses.address import Address
-from cms.core.addresses.ldz import LdzTable, owner_of
+from cms.core.addresses.ldz import owner_of
 from cms.core.addresses.ports import AddressBook, LdzReference
 from cms.core.addresses.postcode import Postcode
+from cms.core.addresses.queries import resolve_ldz
 from cms.core.contacts.checks import CheckedFields, check_fields, clean_text
 from cms.core.contacts.commands import RaiseMncContact
 from cms.core.contacts.crn import Crn
@@ -125,8 +126,7 @@ class ContactsHandlers:
             return None
         field_name = "udprn" if checked.udprn else "manualAddress.postcode"
         try:
-            table = LdzTable(await self._ldz_reference.entries_for(address.postcode))
-            ldz = table.ldz_for(address.postcode)
+            ldz = await resolve_ldz(self._ldz_reference, address.postcode)
         except InvalidValue as error:
             checked.reject(error.code, field_name, error.message)
             return None
