@@ -21,6 +21,7 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from cms.adapters.jobs.functions import PERIODIC_JOBS
 from cms.adapters.jobs.in_process import InProcessScheduler
+from cms.adapters.pubsub.redis import RedisLiveListener
 from cms.container import Container, build_container, close_container
 from cms.core.accounts.commands import Authenticate
 from cms.graphql.context import ApiServices, Context
@@ -112,17 +113,24 @@ def create_app(settings: Settings | None = None, container: Container | None = N
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        # The embedded mode runs the worker's jobs in this process; the distributed mode
-        # leaves them to `cms worker`.
-        scheduler = None
-        if not settings.distributed:
+        # The embedded mode runs the worker's jobs and the relay in this process, and fans
+        # live messages out straight from it; the distributed mode leaves jobs and relay to
+        # `cms worker` and listens to Redis for the live messages.
+        scheduler = listener = relay = None
+        if settings.redis_url:
+            listener = RedisLiveListener(settings.redis_url, container.live_hub())
+            listener.start()
+        else:
             scheduler = InProcessScheduler(PERIODIC_JOBS, container.bus)
             scheduler.start()
+            relay = container.relay_loop()
+            relay.start()
         try:
             yield
         finally:
-            if scheduler is not None:
-                await scheduler.stop()
+            for running in (scheduler, relay, listener):
+                if running is not None:
+                    await running.stop()
             await close_container(container)
 
     async def health(request: Request) -> Response:

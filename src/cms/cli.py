@@ -59,10 +59,8 @@ def serve(
 
 @app.command()
 def worker() -> None:
-    """Run the background worker (arq on Redis) for the distributed mode."""
-    from arq import run_worker
-
-    from cms.adapters.jobs.worker import worker_settings
+    """Run the background worker for the distributed mode: the event relay, and arq's jobs."""
+    from cms.adapters.jobs.worker import run_worker_process
     from cms.container import build_container, close_container
 
     settings = _settings()
@@ -72,10 +70,19 @@ def worker() -> None:
             " In the embedded mode `cms serve` runs the jobs itself.[/red]"
         )
         raise typer.Exit(2)
-    container = build_container(settings)
-    run_worker(
-        worker_settings(settings.redis_url, container.bus, lambda: close_container(container))
-    )
+    redis_url = settings.redis_url
+
+    async def run() -> None:
+        container = build_container(settings)
+        relay = container.relay_loop()
+        relay.start()
+        try:
+            await run_worker_process(redis_url, container.bus)
+        finally:
+            await relay.stop()
+            await close_container(container)
+
+    asyncio.run(run())
 
 
 @app.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 from dependency_injector import containers, providers
@@ -17,14 +17,25 @@ from cms.adapters.delivery.outbox_file import OutboxFileSender
 from cms.adapters.delivery.routing import RoutingSender
 from cms.adapters.delivery.sms import HttpSmsSender
 from cms.adapters.jobs.mprn_requests import ArqMprnRequests, InProcessMprnRequests
+from cms.adapters.jobs.relay import RelayLoop, notification_steps
 from cms.adapters.paf.store import SqlAddressBook
 from cms.adapters.phones.rules import LibPhoneNumberRules
+from cms.adapters.pubsub.hub import LiveHub
+from cms.adapters.pubsub.in_process import InProcessLiveChannel
+from cms.adapters.pubsub.redis import RedisLiveChannel
 from cms.adapters.security.common_passwords import FileCommonPasswords
 from cms.adapters.security.one_time_codes import PyOtpCodes
 from cms.adapters.security.passwords import Argon2PasswordHasher
 from cms.adapters.sql.accounts_queries import SqlAccountQueries
 from cms.adapters.sql.contacts_queries import SqlContactQueries
 from cms.adapters.sql.engine import create_engine
+from cms.adapters.sql.leadership import Leadership
+from cms.adapters.sql.notifications import (
+    SqlContactHistories,
+    SqlNotificationStore,
+    SqlPreferenceStore,
+    SqlRecipients,
+)
 from cms.adapters.sql.projections import SqlContactSummaries, summaries_relay
 from cms.adapters.sql.reference_data import SqlLdzReference
 from cms.adapters.sql.unit_of_work import SqlUnitOfWork
@@ -75,12 +86,22 @@ from cms.core.contacts.read_model import (
     keep_summaries_current,
 )
 from cms.core.contacts.workflow import WorkflowHandlers
+from cms.core.notifications.commands import (
+    MarkAllNotificationsRead,
+    MarkNotificationRead,
+    SendEmailCopies,
+    SetNotificationPreferences,
+)
+from cms.core.notifications.handlers import NotificationHandlers
+from cms.core.notifications.ports import LiveChannel
 from cms.core.shared.bus import MessageBus
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.clock import Clock, SystemClock
 from cms.core.shared.delivery import MessageSender
+from cms.core.shared.messages import Event
 from cms.core.shared.rate_limits import AttemptCounters
 from cms.graphql.context import ApiServices
+from cms.graphql.notifications.live import SharedContactViews
 from cms.settings import Settings
 
 
@@ -91,6 +112,7 @@ def build_bus(
     contacts: ContactsHandlers,
     workflow: WorkflowHandlers,
     read_model: ReadModelHandlers,
+    notifications: NotificationHandlers,
 ) -> MessageBus:
     """A fresh bus for one request or job (it holds no state between them)."""
     return MessageBus(
@@ -122,6 +144,10 @@ def build_bus(
             RequestMissingMprns: workflow.request_missing_mprns,
             LapseUnansweredQuestions: workflow.lapse_unanswered,
             RedeliverContactEvents: read_model.redeliver,
+            MarkNotificationRead: notifications.mark_read,
+            MarkAllNotificationsRead: notifications.mark_all_read,
+            SetNotificationPreferences: notifications.set_preferences,
+            SendEmailCopies: notifications.send_email_copies,
         }
     )
 
@@ -176,6 +202,26 @@ def build_redis(settings: Settings) -> Redis | None:
     return Redis.from_url(settings.redis_url) if settings.redis_url else None
 
 
+def build_live_channel(redis: Redis | None, hub: LiveHub) -> LiveChannel:
+    """Redis pub/sub reaches every server process; embedded, there is only this one."""
+    return RedisLiveChannel(redis) if redis is not None else InProcessLiveChannel(hub)
+
+
+def build_after_commit(
+    summaries: SqlContactSummaries, relay: RelayLoop
+) -> Callable[[Sequence[Event]], Awaitable[None]]:
+    """Run right after each commit: the summaries are made current at once, and the relay (if
+    it runs in this process) is woken to tell people without waiting for its next poll."""
+
+    async def after_commit(events: Sequence[Event]) -> None:
+        try:
+            await keep_summaries_current(events, summaries)
+        finally:
+            relay.wake()
+
+    return after_commit
+
+
 def build_counters(redis: Redis | None, clock: Clock) -> AttemptCounters:
     """Shared counters in Redis when several processes serve; in memory when embedded."""
     return RedisAttemptCounters(redis, clock) if redis is not None else MemoryAttemptCounters(clock)
@@ -200,10 +246,33 @@ class Container(containers.DeclarativeContainer):
     ldz_reference = providers.Singleton(SqlLdzReference, engine)
     uk_link = providers.Singleton(SimulatedUkLink, engine)
     contact_summaries = providers.Singleton(SqlContactSummaries, engine)
-    # Event handlers run right after each commit; the relay redelivers what they missed.
-    after_commit = providers.Singleton(
-        functools.partial, keep_summaries_current, read_model=contact_summaries
+    redis = providers.Singleton(build_redis, settings)
+    sender = providers.Singleton(build_sender, settings)
+
+    # Notifications: the relay feeds them from the event log; the hub fans them out live.
+    notification_store = providers.Singleton(SqlNotificationStore, engine)
+    notification_preferences = providers.Singleton(SqlPreferenceStore, engine)
+    live_hub = providers.Singleton(LiveHub, queue_size=settings.provided.live_queue_size)
+    live_channel = providers.Singleton(build_live_channel, redis, live_hub)
+    notifications = providers.Singleton(
+        NotificationHandlers,
+        store=notification_store,
+        preferences=notification_preferences,
+        histories=providers.Singleton(SqlContactHistories, engine),
+        recipients=providers.Singleton(SqlRecipients, engine),
+        live=live_channel,
+        sender=sender,
+        clock=clock,
+        public_url=settings.provided.public_url,
     )
+    relay_loop = providers.Singleton(
+        RelayLoop,
+        steps=providers.Callable(notification_steps, engine, notifications, contact_summaries),
+        leadership=providers.Singleton(Leadership, engine),
+        poll_s=settings.provided.relay_poll_s,
+    )
+    # Event handlers run right after each commit; the relay redelivers what they missed.
+    after_commit = providers.Singleton(build_after_commit, contact_summaries, relay_loop)
     unit_of_work = providers.Factory(SqlUnitOfWork, engine, after_commit=after_commit)
     read_unit_of_work = providers.Factory(SqlUnitOfWork, engine, read_only=True)
     contact_relay = providers.Singleton(summaries_relay, engine, contact_summaries)
@@ -216,9 +285,7 @@ class Container(containers.DeclarativeContainer):
         idle_timeout_s=settings.provided.session_idle_timeout_s,
         absolute_timeout_s=settings.provided.session_absolute_timeout_s,
     )
-    redis = providers.Singleton(build_redis, settings)
     counters = providers.Singleton(build_counters, redis, clock)
-    sender = providers.Singleton(build_sender, settings)
     one_time_codes = providers.Singleton(PyOtpCodes)
     common_passwords = providers.Singleton(FileCommonPasswords)
     authentication = providers.Singleton(
@@ -283,6 +350,7 @@ class Container(containers.DeclarativeContainer):
         administration=administration,
         inactivity=inactivity,
         contacts=contacts,
+        notifications=notifications,
     )
 
     api_services = providers.Singleton(
@@ -301,6 +369,10 @@ class Container(containers.DeclarativeContainer):
         device_max_age_s=providers.Callable(
             lambda p: p.trusted_device_days * 86400, security_policy
         ),
+        notifications=notification_store,
+        notification_preferences=notification_preferences,
+        live_feed=live_hub,
+        shared_contact_views=providers.Singleton(SharedContactViews, contact_queries),
     )
 
 

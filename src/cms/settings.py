@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     uklink_simulated_slow_calls: int = Field(default=0, ge=0)
     uklink_simulated_slow_s: float = Field(default=0.0, ge=0)
     # Pages on these origins may open a WebSocket to /graphql (a JSON list or comma-separated).
+    # Live updates: how often the relay looks for new events when nothing woke it, and how
+    # many messages a subscriber may have waiting before it is judged too slow and dropped.
+    relay_poll_s: float = Field(default=0.1, gt=0, le=60)
+    live_queue_size: int = Field(default=100, ge=1, le=10_000)
     allowed_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["http://127.0.0.1:8000", "http://localhost:8000"]
     )

@@ -35,7 +35,8 @@ IMPLEMENTED = [
     "MfaFailed", "Nomination",
     "Address", "Contact", "ContactEvent", "PageInfo", "ContactEdge", "ContactConnection",
     "Rejection", "ContactLogged", "ContactRejected", "NotPermitted", "NotFound", "InvalidInput",
-    "InvalidTransition",
+    "InvalidTransition", "Notification", "NotificationEdge", "NotificationConnection",
+    "ContactStatusChange",
     # inputs
     "SignInInput", "VerifyMfaInput", "EnrolMfaInput", "NominateUserInput",
     "ContactFilter", "ManualAddressInput", "RaiseMncContactInput",
@@ -47,7 +48,7 @@ IMPLEMENTED = [
     "AccountChangeResult", "RaiseMncContactResult", "ContactActionResult",
     # operations: queries
     "Query.me", "Query.contact", "Query.contacts", "Query.workQueue", "Query.address",
-    "Query.users", "Query.nominations",
+    "Query.users", "Query.nominations", "Query.notifications", "Query.unreadNotificationCount",
     # operations: mutations
     "Mutation.signIn", "Mutation.enrolMfa", "Mutation.verifyMfa", "Mutation.signOut",
     "Mutation.raiseMncContact", "Mutation.pickUpContact", "Mutation.assignContact",
@@ -56,11 +57,11 @@ IMPLEMENTED = [
     "Mutation.withdrawContact",
     "Mutation.nominateUser", "Mutation.approveNomination", "Mutation.acceptInvitation",
     "Mutation.disableUser", "Mutation.enableUser",
+    "Mutation.markNotificationRead", "Mutation.markAllNotificationsRead",
+    # operations: subscriptions
+    "Subscription.contactStatusChanged", "Subscription.notificationAdded",
 ]  # fmt: skip
-# Not served yet (a later issue): AddressMatch, Query.addressSearch; Notification,
-# NotificationEdge, NotificationConnection, Query.notifications, Query.unreadNotificationCount,
-# Mutation.markNotificationRead, Mutation.markAllNotificationsRead; ContactStatusChange and the
-# Subscription type (contactStatusChanged, notificationAdded).
+# Not served yet (a later issue): AddressMatch, Query.addressSearch.
 
 CONTRACT_SDL = Path(__file__).resolve().parents[3] / "shared" / "api" / "contract.graphql"
 

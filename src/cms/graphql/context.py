@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -15,9 +15,14 @@ from cms.core.accounts.model import Organisation, Viewer
 from cms.core.accounts.queries import AccountQueries, AdministrationQueries, UserView
 from cms.core.addresses.ports import AddressBook, LdzReference
 from cms.core.contacts.queries import ContactQueries, HistoryEntry
+from cms.core.notifications.live import LiveFeed
+from cms.core.notifications.ports import NotificationStore, PreferenceStore
 from cms.core.shared.bus import MessageBus
 from cms.core.shared.clock import Clock
 from cms.graphql.errors import unauthenticated
+
+if TYPE_CHECKING:
+    from cms.graphql.notifications.live import SharedContactViews
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,10 @@ class ApiServices:
     secure_cookies: bool
     session_max_age_s: int
     device_max_age_s: int
+    notifications: NotificationStore
+    notification_preferences: PreferenceStore
+    live_feed: LiveFeed
+    shared_contact_views: SharedContactViews
 
 
 def _loader(load: Callable[[list[str]], Any]) -> DataLoader[str, Any]:
@@ -62,6 +71,10 @@ class Context:
     histories: DataLoader[str, list[HistoryEntry]] = field(init=False)
 
     def __post_init__(self) -> None:
+        self.renew_loaders()
+
+    def renew_loaders(self) -> None:
+        """Fresh DataLoaders: per request, and per message in a long-lived subscription."""
         accounts = self.services.account_queries
         self.users = _loader(accounts.users_by_ids)
         self.organisations = _loader(accounts.organisations_by_ids)

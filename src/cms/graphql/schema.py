@@ -12,15 +12,25 @@ from cms.graphql.common import InvalidInput, NotFound
 from cms.graphql.contacts.schema import ContactsMutation, ContactsQuery
 from cms.graphql.errors import is_user_facing
 from cms.graphql.hardening import security_extensions
+from cms.graphql.notifications.schema import (
+    NotificationsMutation,
+    NotificationsQuery,
+    NotificationsSubscription,
+)
 
 
 @strawberry.type
-class Query(AccountsQuery, ContactsQuery, AddressesQuery):
+class Query(AccountsQuery, ContactsQuery, AddressesQuery, NotificationsQuery):
     pass
 
 
 @strawberry.type
-class Mutation(AccountsMutation, ContactsMutation):
+class Mutation(AccountsMutation, ContactsMutation, NotificationsMutation):
+    pass
+
+
+@strawberry.type
+class Subscription(NotificationsSubscription):
     pass
 
 
@@ -29,6 +39,7 @@ def build_schema(development: bool = False) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         config=StrawberryConfig(auto_camel_case=True),
         # The contract's shared failure types, served even before a field returns them.
         types=[NotFound, InvalidInput],

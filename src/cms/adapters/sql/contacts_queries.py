@@ -88,15 +88,16 @@ def scope_condition(scope: ContactScope) -> ColumnElement[bool]:
     return false()
 
 
-def encode_cursor(seq: int) -> str:
-    return base64.urlsafe_b64encode(f"contact:{seq}".encode()).decode().rstrip("=")
+def encode_cursor(seq: int, kind: str = "contact") -> str:
+    """An opaque keyset cursor; the kind stops one list's cursor being used on another."""
+    return base64.urlsafe_b64encode(f"{kind}:{seq}".encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> int:
+def decode_cursor(cursor: str, kind: str = "contact") -> int:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        kind, _, value = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
-        if kind != "contact" or not value.isdigit():
+        found, _, value = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
+        if found != kind or not value.isdigit():
             raise ValueError(cursor)
         return int(value)
     except (ValueError, binascii.Error, UnicodeDecodeError) as error:

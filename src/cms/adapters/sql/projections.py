@@ -6,7 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cms.adapters.sql.bulk import dialect_insert
@@ -65,44 +65,87 @@ def summaries_relay(engine: AsyncEngine, summaries: SqlContactSummaries) -> Even
 
 
 class EventLogRelay:
-    """Reads the event log in order, at least once, and hands each batch to a handler."""
+    """Reads the event log in order, at least once, and hands each batch to a handler.
 
-    def __init__(self, engine: AsyncEngine, consumer: str, handler: EventsHandler) -> None:
+    It re-reads the last OVERLAP positions on every run and remembers which it has handed
+    over, so an event that commits late is still delivered once, without re-sending the rest.
+    After a restart the memory is empty and the overlap is delivered again (handlers are
+    idempotent). A relay that follows another only takes events that one has delivered.
+    """
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        consumer: str,
+        handler: EventsHandler,
+        *,
+        follows: EventLogRelay | None = None,
+    ) -> None:
         self._engine = engine
         self._consumer = consumer
         self._handler = handler
+        self._follows = follows
+        self._checkpoint: int | None = None
+        self._delivered: set[int] = set()
+
+    def has_delivered(self, position: int) -> bool:
+        if position in self._delivered:
+            return True
+        return self._checkpoint is not None and position <= self._checkpoint - OVERLAP
 
     async def run_once(self) -> int:
-        """Deliver what was logged since the checkpoint; returns how many events were read."""
+        """Deliver what was logged since the checkpoint; returns how many events were handled."""
+        checkpoint = await self._load_checkpoint()
         async with self._engine.connect() as connection:
-            checkpoint = (
-                await connection.execute(
-                    select(relay_checkpoints.c.position).where(
-                        relay_checkpoints.c.consumer == self._consumer
+            positions = (
+                (
+                    await connection.execute(
+                        select(event_log.c.position)
+                        .where(event_log.c.position > max(0, checkpoint - OVERLAP))
+                        .order_by(event_log.c.position)
+                        .limit(OVERLAP + BATCH)
                     )
                 )
-            ).scalar_one_or_none() or 0
-            newest = (await connection.execute(select(func.max(event_log.c.position)))).scalar()
-        if newest is None or newest <= checkpoint:
-            return 0
-        start, read = max(0, checkpoint - OVERLAP), 0
-        while True:
+                .scalars()
+                .all()
+            )
+        new = [
+            position
+            for position in positions
+            if position not in self._delivered
+            and (self._follows is None or self._follows.has_delivered(position))
+        ]
+        for start in range(0, len(new), BATCH):
+            chunk = new[start : start + BATCH]
             async with self._engine.connect() as connection:
                 rows = (
                     await connection.execute(
                         select(event_log)
-                        .where(event_log.c.position > start)
+                        .where(event_log.c.position.in_(chunk))
                         .order_by(event_log.c.position)
-                        .limit(BATCH)
                     )
                 ).all()
-            if not rows:
-                break
             await self._handler(rows)
-            read += len(rows)
-            start = rows[-1].position
-            await self._save_checkpoint(start)
-        return read
+            self._delivered.update(chunk)
+            if chunk[-1] > checkpoint:
+                checkpoint = chunk[-1]
+                await self._save_checkpoint(checkpoint)
+                self._checkpoint = checkpoint
+        low = checkpoint - OVERLAP
+        self._delivered = {position for position in self._delivered if position > low}
+        return len(new)
+
+    async def _load_checkpoint(self) -> int:
+        if self._checkpoint is None:
+            async with self._engine.connect() as connection:
+                self._checkpoint = (
+                    await connection.execute(
+                        select(relay_checkpoints.c.position).where(
+                            relay_checkpoints.c.consumer == self._consumer
+                        )
+                    )
+                ).scalar_one_or_none() or 0
+        return self._checkpoint
 
     async def _save_checkpoint(self, position: int) -> None:
         async with self._engine.connect() as connection:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     false,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
@@ -296,6 +297,45 @@ event_log = Table(
     Column("occurred_at", UtcDateTime, nullable=False),
     Column("payload", JSON, nullable=False),
     Index("ix_event_log_stream", "stream_id", "position"),
+)
+
+notifications = Table(
+    "notifications",
+    metadata,
+    # The keyset for stable pagination, newest first.
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    # Made from the event and the recipient, so one event tells one person once.
+    Column("id", String(36), nullable=False, unique=True),
+    Column("recipient_id", ForeignKey("users.id"), nullable=False),
+    Column("event_id", String(36), nullable=False, index=True),
+    Column("crn", String(32)),
+    Column("status", String(24)),
+    Column("message", String(300), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("read_at", UtcDateTime),
+    # True while an email copy is owed; cleared once the email server has taken it.
+    Column("email_pending", Boolean, nullable=False, default=False),
+    Index("ix_notifications_recipient", "recipient_id", "seq"),
+    Index(
+        "ix_notifications_unread",
+        "recipient_id",
+        "seq",
+        postgresql_where=text("read_at IS NULL"),
+        sqlite_where=text("read_at IS NULL"),
+    ),
+    Index(
+        "ix_notifications_email_pending",
+        "seq",
+        postgresql_where=text("email_pending"),
+        sqlite_where=text("email_pending"),
+    ),
+)
+
+notification_preferences = Table(
+    "notification_preferences",
+    metadata,
+    Column("user_id", ForeignKey("users.id"), primary_key=True),
+    Column("email_copies", Boolean, nullable=False),
 )
 
 crn_counters = Table(

@@ -1,0 +1,139 @@
+"""Who is told what when a contact moves: pure rules over the contact's own history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from cms.core.contacts.lifecycle import ContactStatus
+from cms.core.contacts.rejection_reasons import REJECTION_REASONS
+from cms.core.notifications.model import LoggedEvent, Notification
+
+S = ContactStatus
+
+STATUS_LABELS: Mapping[ContactStatus, str] = {
+    S.LOGGED: "logged",
+    S.WITH_CDSP: "with the CDSP",
+    S.AWAITING_SHIPPER: "awaiting the Shipper's answer",
+    S.WITH_NETWORK: "with the network",
+    S.SITE_VISIT_BOOKED: "waiting for a site visit",
+    S.NETWORK_ACCEPTED: "accepted by the network",
+    S.MPRN_CREATED: "complete: its MPRN is created",
+    S.REJECTED: "rejected",
+    S.WITHDRAWN: "withdrawn",
+    S.LAPSED: "lapsed",
+}
+# Endings that concern everyone who has had a hand in the contact.
+ENDINGS = frozenset({S.REJECTED, S.WITHDRAWN, S.LAPSED, S.MPRN_CREATED})
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """Who has a hand in a contact at some point of its history."""
+
+    raised_by: str | None = None
+    shipper_organisation_id: str | None = None
+    network: str | None = None
+    allocated_network: str | None = None
+    assignee_id: str | None = None
+    asker_id: str | None = None
+    status: ContactStatus | None = None
+
+    def after(self, event: LoggedEvent) -> Parties:
+        """The parties once this event has happened."""
+        payload = event.payload
+        parties = replace(self, status=event.to_status or self.status)
+        if event.kind == "LOGGED":
+            parties = replace(
+                parties,
+                raised_by=event.actor_id,
+                shipper_organisation_id=payload.get("shipper_organisation_id"),
+                network=payload.get("network"),
+            )
+        elif event.kind in ("PICKED_UP", "ASSIGNED"):
+            parties = replace(parties, assignee_id=payload.get("assignee_id"))
+        elif event.kind == "QUESTION_ASKED":
+            parties = replace(parties, asker_id=event.actor_id)
+        elif event.kind == "ALLOCATED_TO_NETWORK":
+            parties = replace(parties, allocated_network=payload.get("network"), assignee_id=None)
+        if parties.status in ENDINGS:
+            parties = replace(parties, assignee_id=None)
+        return parties
+
+
+def parties_through(history: Iterable[LoggedEvent]) -> dict[str, tuple[Parties, Parties]]:
+    """For each event of one or more contacts' histories (in log order): the parties just
+    before it and just after it, keyed by event id."""
+    current: dict[str, Parties] = {}
+    around: dict[str, tuple[Parties, Parties]] = {}
+    for event in history:
+        before = current.get(event.crn, Parties())
+        after = before.after(event)
+        current[event.crn] = after
+        around[event.event_id] = (before, after)
+    return around
+
+
+NetworkMembers = Callable[[str], Sequence[str]]  # a network's short code -> its active users
+
+
+def notifications_for(
+    event: LoggedEvent, before: Parties, after: Parties, network_members: NetworkMembers
+) -> list[Notification]:
+    """The notifications one event makes: at most one per person, never to whoever acted."""
+    crn, status = event.crn, after.status
+    told: dict[str, Notification] = {}
+
+    def tell(user_ids: Iterable[str | None], message: str) -> None:
+        for user_id in user_ids:
+            if user_id and user_id != event.actor_id and user_id not in told:
+                told[user_id] = Notification.about(event, user_id, message, status)
+
+    # The specific rules first: a person told twice about one event hears the most specific.
+    if event.kind == "ASSIGNED" and after.assignee_id:
+        tell([after.assignee_id], f"{crn} has been assigned to you ({_label(status)}).")
+    if event.kind == "QUESTION_ANSWERED":
+        tell([before.asker_id], f"{crn}: the Shipper has answered your question.")
+    if event.kind == "ALLOCATED_TO_NETWORK" and after.allocated_network:
+        tell(
+            network_members(after.allocated_network),
+            f"{crn} has been allocated to your network for a site check.",
+        )
+    if status in ENDINGS and event.changes_status:
+        ending = _ending_message(event, crn)
+        network_users = network_members(after.allocated_network) if after.allocated_network else []
+        tell([before.raised_by, before.assignee_id, *network_users], ending)
+    if event.changes_status:
+        tell([after.raised_by], _status_message(event, crn, after))
+    return list(told.values())
+
+
+def _label(status: ContactStatus | None) -> str:
+    return STATUS_LABELS.get(status, "changed") if status else "changed"
+
+
+def _status_message(event: LoggedEvent, crn: str, after: Parties) -> str:
+    status = after.status
+    if event.kind == "QUESTION_ASKED":
+        return f"{crn}: you have been asked a question; please answer it in the contact."
+    if event.kind == "ALLOCATED_TO_NETWORK" and after.allocated_network:
+        return f"{crn} is now with the network ({after.allocated_network}) for a site check."
+    if event.kind == "SITE_VISIT_BOOKED" and event.payload.get("planned_for"):
+        return f"{crn}: the network has booked a site visit for {event.payload['planned_for']}."
+    if status in ENDINGS:
+        return _ending_message(event, crn)
+    return f"{crn} is now {_label(status)}."
+
+
+def _ending_message(event: LoggedEvent, crn: str) -> str:
+    if event.to_status is S.REJECTED:
+        code = str(event.payload.get("reason_code") or "")
+        reason = REJECTION_REASONS.get(code, code)
+        return f"{crn} has been rejected: {reason}." if reason else f"{crn} has been rejected."
+    if event.to_status is S.WITHDRAWN:
+        return f"{crn} has been withdrawn by the Shipper."
+    if event.to_status is S.LAPSED:
+        return f"{crn} has lapsed: the question to the Shipper went unanswered."
+    if event.to_status is S.MPRN_CREATED and event.payload.get("mprn"):
+        return f"{crn} is complete: MPRN {event.payload['mprn']} has been created."
+    return f"{crn} is now {_label(event.to_status)}."
