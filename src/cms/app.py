@@ -118,7 +118,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         # `cms worker` and listens to Redis for the live messages.
         scheduler = listener = relay = None
         if settings.redis_url:
-            listener = RedisLiveListener(settings.redis_url, container.live_hub())
+            listener = RedisLiveListener(
+                settings.redis_url, container.live_hub(), settings.live_channel
+            )
             listener.start()
         else:
             scheduler = InProcessScheduler(PERIODIC_JOBS, container.bus)

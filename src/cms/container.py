@@ -202,9 +202,11 @@ def build_redis(settings: Settings) -> Redis | None:
     return Redis.from_url(settings.redis_url) if settings.redis_url else None
 
 
-def build_live_channel(redis: Redis | None, hub: LiveHub) -> LiveChannel:
+def build_live_channel(settings: Settings, redis: Redis | None, hub: LiveHub) -> LiveChannel:
     """Redis pub/sub reaches every server process; embedded, there is only this one."""
-    return RedisLiveChannel(redis) if redis is not None else InProcessLiveChannel(hub)
+    if redis is None:
+        return InProcessLiveChannel(hub)
+    return RedisLiveChannel(redis, settings.live_channel)
 
 
 def build_after_commit(
@@ -253,7 +255,7 @@ class Container(containers.DeclarativeContainer):
     notification_store = providers.Singleton(SqlNotificationStore, engine)
     notification_preferences = providers.Singleton(SqlPreferenceStore, engine)
     live_hub = providers.Singleton(LiveHub, queue_size=settings.provided.live_queue_size)
-    live_channel = providers.Singleton(build_live_channel, redis, live_hub)
+    live_channel = providers.Singleton(build_live_channel, settings, redis, live_hub)
     notifications = providers.Singleton(
         NotificationHandlers,
         store=notification_store,
