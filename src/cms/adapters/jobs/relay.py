@@ -49,7 +49,9 @@ def notification_steps(
         return await handlers.send_email_copies(SendEmailCopies())
 
     notifications = EventLogRelay(relay_engine, "notifications", record)
-    live = EventLogRelay(relay_engine, "live-channel", publish, follows=notifications)
+    live = EventLogRelay(
+        relay_engine, "live-channel", publish, follows=notifications, replay_on_start=False
+    )
     return [
         ("notification area", notifications.run_once),
         ("live channel", live.run_once),

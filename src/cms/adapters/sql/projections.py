@@ -70,7 +70,9 @@ class EventLogRelay:
     It re-reads the last OVERLAP positions on every run and remembers which it has handed
     over, so an event that commits late is still delivered once, without re-sending the rest.
     After a restart the memory is empty and the overlap is delivered again (handlers are
-    idempotent). A relay that follows another only takes events that one has delivered.
+    idempotent), unless `replay_on_start` is off: the live channel's subscribers would see
+    old news again, so that relay starts from its checkpoint exactly. A relay that follows
+    another only takes events that one has delivered.
     """
 
     def __init__(
@@ -80,6 +82,7 @@ class EventLogRelay:
         handler: EventsHandler,
         *,
         follows: EventLogRelay | None = None,
+        replay_on_start: bool = True,
     ) -> None:
         self._engine = engine
         self._consumer = consumer
@@ -87,6 +90,7 @@ class EventLogRelay:
         self._follows = follows
         self._checkpoint: int | None = None
         self._delivered: set[int] = set()
+        self._replay_on_start = replay_on_start
 
     def has_delivered(self, position: int) -> bool:
         if position in self._delivered:
@@ -138,13 +142,25 @@ class EventLogRelay:
     async def _load_checkpoint(self) -> int:
         if self._checkpoint is None:
             async with self._engine.connect() as connection:
-                self._checkpoint = (
+                checkpoint = (
                     await connection.execute(
                         select(relay_checkpoints.c.position).where(
                             relay_checkpoints.c.consumer == self._consumer
                         )
                     )
                 ).scalar_one_or_none() or 0
+                if not self._replay_on_start:
+                    self._delivered = set(
+                        (
+                            await connection.execute(
+                                select(event_log.c.position).where(
+                                    event_log.c.position > max(0, checkpoint - OVERLAP),
+                                    event_log.c.position <= checkpoint,
+                                )
+                            )
+                        ).scalars()
+                    )
+            self._checkpoint = checkpoint
         return self._checkpoint
 
     async def _save_checkpoint(self, position: int) -> None:
