@@ -36,7 +36,7 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -96,10 +96,18 @@ def rss_kib(pid: int) -> int:
 
 
 def machine_busy() -> tuple[float, float]:
-    """(busy, total) jiffies of all cores so far (/proc/stat)."""
-    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    """(busy, total) CPU seconds of all cores so far (/proc/stat)."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:8]]
     idle = values[3] + values[4]
-    return sum(values) - idle, sum(values)
+    return (sum(values) - idle) / TICK, sum(values) / TICK
+
+
+def busy_share(seconds: float = 1.0) -> float:
+    """How busy all the cores together were over the next `seconds`."""
+    busy, total = machine_busy()
+    time.sleep(seconds)
+    busy_after, total_after = machine_busy()
+    return (busy_after - busy) / max(1e-9, total_after - total)
 
 
 def wait_until_idle(
@@ -279,6 +287,15 @@ class Setup:
 
 
 @dataclass
+class Sample:
+    at: float
+    server: float  # CPU seconds so far
+    worker: float
+    busy: float  # the machine's busy CPU seconds so far
+    total: float
+
+
+@dataclass
 class Measurement:
     changes: list[Change]
     reports: list[CollectReport]
@@ -286,9 +303,10 @@ class Measurement:
     server_cpu_s: float
     worker_cpu_s: float | None
     machine_busy: float  # share of all cores busy, first change to end of the wait
+    machine_cpu_s: float  # CPU seconds used by everything on the machine in that time
+    window_s: float  # the CPU figures' window: first change to just after the last message
     peak_server_cpu: float  # highest server CPU share over any 1 s, during the changes
     ended_at: float
-    samples: list[tuple[float, float]] = field(default_factory=list)
 
 
 async def prepare(base: str, ws_url: str, workdir: Path, database_url: str, changes: int) -> Setup:
@@ -338,12 +356,17 @@ async def measure(
 ) -> Measurement:
     """Pick the contacts up at a steady rate, then collect what every subscriber got."""
     loop = asyncio.get_running_loop()
-    samples: list[tuple[float, float]] = []
+    samples: list[Sample] = []
     sampling = True
+
+    def take_sample() -> None:
+        busy, total = machine_busy()
+        worker = cpu_seconds(worker_pid) if worker_pid else 0.0
+        samples.append(Sample(time.time(), cpu_seconds(server_pid), worker, busy, total))
 
     async def sample() -> None:
         while sampling:
-            samples.append((time.monotonic(), cpu_seconds(server_pid)))
+            take_sample()
             await asyncio.sleep(0.25)
 
     async with httpx.AsyncClient(base_url=base, timeout=120, trust_env=False) as client:
@@ -361,11 +384,9 @@ async def measure(
             change.answered_at = time.time()
 
         await graphql(client, "{ __typename }", token)  # a warm connection for the first tick
-        server_cpu = cpu_seconds(server_pid)
-        worker_cpu = cpu_seconds(worker_pid) if worker_pid else 0.0
-        busy_before = machine_busy()
         for pipe in pipes:
             pipe.send(("measure", None))
+        take_sample()
         sampler = asyncio.create_task(sample())
         started = time.time()
         changes = [Change(crn, started + i / rate) for i, crn in enumerate(crns)]
@@ -382,28 +403,30 @@ async def measure(
             kind, report = await loop.run_in_executor(None, pipe.recv)
             assert kind == "results", kind
             reports.append(report)
-        ended = time.time()
         sampling = False
         await sampler
-    busy_after = machine_busy()
     received = [m.received for r in reports for s in r.subscribers for m in s.messages]
-    # CPU of the delivery: counted up to now (the server is idle once all is delivered).
+    ended = max(received, default=samples[-1].at)
+    # The window: from the first change to the first sample after the last message arrived.
+    first = samples[0]
+    last_sample = next((s for s in samples if s.at >= ended), samples[-1])
     peak = 0.0
-    for i, (t0, c0) in enumerate(samples):
-        for t1, c1 in samples[i + 1 :]:
-            if t1 - t0 >= 1.0:
-                peak = max(peak, (c1 - c0) / (t1 - t0))
+    for i, early in enumerate(samples):
+        for late in samples[i + 1 :]:
+            if late.at - early.at >= 1.0:
+                peak = max(peak, (late.server - early.server) / (late.at - early.at))
                 break
     return Measurement(
         changes=changes,
         reports=reports,
         started_at=started,
-        server_cpu_s=cpu_seconds(server_pid) - server_cpu,
-        worker_cpu_s=cpu_seconds(worker_pid) - worker_cpu if worker_pid else None,
-        machine_busy=(busy_after[0] - busy_before[0]) / max(1, busy_after[1] - busy_before[1]),
+        server_cpu_s=last_sample.server - first.server,
+        worker_cpu_s=last_sample.worker - first.worker if worker_pid else None,
+        machine_busy=(last_sample.busy - first.busy) / max(1e-9, last_sample.total - first.total),
+        machine_cpu_s=last_sample.busy - first.busy,
+        window_s=last_sample.at - first.at,
         peak_server_cpu=peak,
-        ended_at=max(received, default=ended),
-        samples=samples,
+        ended_at=ended,
     )
 
 
@@ -529,6 +552,7 @@ def main() -> int:
         server_cpu_connect = cpu_seconds(server.pid) - server_cpu_before_connect
         wait_until_idle(server.pid)
         rss_after = rss_kib(server.pid)
+        load_before = (Path("/proc/loadavg").read_text().split()[0], busy_share(1.0))
 
         measurement = asyncio.run(
             measure(
@@ -544,7 +568,7 @@ def main() -> int:
             )
         )
         slow_drops = server_log.read_text(errors="replace").count("messages behind; disconnecting")
-        return report(
+        return print_report(
             options,
             database=database_url if options.embedded else f"PostgreSQL database {database}",
             redis_url=redis_url,
@@ -558,6 +582,7 @@ def main() -> int:
             rss=(rss_before, rss_after),
             measurement=measurement,
             slow_drops=slow_drops,
+            load_before=load_before,
         )
     finally:
         for process in processes:
@@ -576,7 +601,7 @@ def main() -> int:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
-def report(
+def print_report(
     options: argparse.Namespace,
     *,
     database: str,
@@ -591,6 +616,7 @@ def report(
     rss: tuple[int, int],
     measurement: Measurement,
     slow_drops: int,
+    load_before: tuple[str, float],
 ) -> int:
     n = options.subscribers
     subscribers: list[SubscriberResult] = sorted(
@@ -663,7 +689,9 @@ def report(
     print(f"  wait             up to {options.timeout:g} s after the last change was answered")
     print(
         f"  machine          {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"server, worker, PostgreSQL, Redis and clients all on it"
+        f"server, worker, PostgreSQL, Redis and clients all on it; just before the changes"
+        f" (all subscribers connected, server idle) load average {load_before[0]}, cores"
+        f" {load_before[1]:.0%} busy"
     )
     print()
     print("connect")
@@ -738,14 +766,17 @@ def report(
         f"  delivery window  first change -> last message {span:.2f} s "
         f"(changes scheduled over {schedule:.2f} s)"
     )
-    worker_text = (
-        f", worker {measurement.worker_cpu_s:.1f} s" if measurement.worker_cpu_s is not None else ""
-    )
+    m = measurement
+    window = max(m.window_s, 1e-9)
+    worker_cpu = m.worker_cpu_s or 0.0
+    rest = m.machine_cpu_s - m.server_cpu_s - worker_cpu - client_cpu
     print(
-        f"  CPU in window    server {measurement.server_cpu_s:.1f} s "
-        f"({measurement.server_cpu_s / max(span, 1e-9):.0%} of a core; busiest 1 s "
-        f"{measurement.peak_server_cpu:.0%}){worker_text}, clients {client_cpu:.1f} s; "
-        f"machine {measurement.machine_busy:.0%} busy (all {os.cpu_count()} cores)"
+        f"  CPU in window    {m.window_s:.1f} s from the first change to the last message: "
+        f"server {m.server_cpu_s:.1f} s ({m.server_cpu_s / window:.0%} of a core; busiest 1 s "
+        f"{m.peak_server_cpu:.0%})"
+        + (f", worker {worker_cpu:.1f} s" if m.worker_cpu_s is not None else "")
+        + f", clients {client_cpu:.1f} s, the rest of the machine (PostgreSQL, Redis, other"
+        f" work) {rest:.1f} s; all {os.cpu_count()} cores {m.machine_busy:.0%} busy"
     )
     answered = [c.answered_at - c.sent_at for c in measurement.changes]
     print(f"  pickUpContact    HTTP round trip, ms (p50 p95 p99 max): {spread_ms(answered)}")

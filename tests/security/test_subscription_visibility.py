@@ -77,7 +77,8 @@ def cast(sqlite_url: str, run: Any) -> dict[str, str]:
 
 
 @pytest.fixture
-def client(make_client: MakeClient) -> TestClient:
+def client(make_client: MakeClient, cast: dict[str, str]) -> TestClient:
+    """The app, started once the cast is in place and its news is old."""
     return make_client("production")
 
 

@@ -65,9 +65,7 @@ def cms_environment(
 class Service:
     """One child process, its output in a log file."""
 
-    def __init__(
-        self, name: str, args: list[str], env: Mapping[str, str], workdir: Path
-    ) -> None:
+    def __init__(self, name: str, args: list[str], env: Mapping[str, str], workdir: Path) -> None:
         self.name = name
         self.args = args
         self.env = dict(env)
