@@ -56,6 +56,7 @@ class SubscriberResult:
     close_code: int | None
     close_reason: str
     closed_after_s: float | None  # seconds after "collect" arrived (negative: before)
+    completed: bool  # the server ended the subscription ("complete")
     messages: list[Received] = field(default_factory=list)
     other: list[str] = field(default_factory=list)  # protocol messages other than `next`
 
@@ -88,6 +89,7 @@ class LiveSubscriber:
         self.failure: str | None = None
         self.closing = False  # we are closing it ourselves
         self.closed_at: float | None = None
+        self.completed = False  # the server ended the subscription ("complete")
         self.reader: asyncio.Task[None] | None = None
 
     async def open(self) -> None:
@@ -122,8 +124,11 @@ class LiveSubscriber:
             async for message in socket:
                 text = message if isinstance(message, str) else message.decode()
                 raw.append((time.time(), text))
-                if len(text) < 40 and '"ping"' in text:
-                    await socket.send('{"type": "pong"}')
+                if len(text) < 40:
+                    if '"ping"' in text:
+                        await socket.send('{"type": "pong"}')
+                    elif '"complete"' in text:
+                        self.completed = True
         except ConnectionClosed:
             pass
         finally:
@@ -162,6 +167,7 @@ class LiveSubscriber:
                 if closed_by_server and self.closed_at is not None
                 else None
             ),
+            completed=self.completed,
             messages=received,
             other=other,
         )
@@ -230,7 +236,7 @@ async def serve_parent(pipe: Connection, spec: ClientSpec) -> None:
     # Wait for every connected subscriber to have its messages, or for the deadline.
     while time.time() < deadline:
         if all(
-            s.count() >= expected_each or s.closed_at is not None
+            s.count() >= expected_each or s.closed_at is not None or s.completed
             for s in subscribers
             if s.connect_s is not None
         ):

@@ -626,16 +626,20 @@ def print_report(
     delays: list[float] = []
     by_change: dict[str, list[float]] = {crn: [] for crn in setup.crns}
     unique = duplicates = unexpected = errors = 0
+    error_texts: Counter[str] = Counter()
+    committed: dict[str, float] = {}
     for subscriber in subscribers:
         seen: set[str] = set()
         for message in subscriber.messages:
             if message.error is not None:
                 errors += 1
+                error_texts[message.error] += 1
             elif message.crn in wanted and message.to_status == TO_STATUS and message.at:
                 if message.crn in seen:
                     duplicates += 1
                     continue
                 seen.add(message.crn)
+                committed[message.crn] = message.at
                 unique += 1
                 delay = message.received - message.at
                 delays.append(delay)
@@ -750,8 +754,13 @@ def print_report(
         f"                   duplicates {duplicates}, unexpected {unexpected}, "
         f"GraphQL errors {errors}, other protocol messages {sum(other.values())}"
     )
-    for text, count in other.most_common(3):
+    for text, count in [*error_texts.most_common(3), *other.most_common(3)]:
         print(f"    {count} x {text}")
+    ended = sum(1 for s in subscribers if s.completed)
+    print(
+        f'  ended            {ended} subscription(s) ended by the server ("complete") before the'
+        " run was over"
+    )
     print(
         f"  disconnected     {len(dropped)} subscriber(s) closed by the server during the run"
         + (": " + ", ".join(f"{c} x code {k}" for k, c in close_codes.items()) if dropped else "")
@@ -783,13 +792,21 @@ def print_report(
     if bad_changes:
         print(f"  FAILED changes   {len(bad_changes)}: {bad_changes[0].outcome}")
     print()
-    print("per change (delay at the subscribers, ms; sent = HTTP request sent vs its tick)")
-    print("   #  crn              sent  answered    got       min       p50       max")
+    print(
+        "per change (ms; sent and commit: after its tick; answered: HTTP round trip;"
+        " delays at the subscribers)"
+    )
+    print("   #  crn              sent  commit  answered    got       min       p50       max")
     for i, change in enumerate(measurement.changes, 1):
         got = sorted(by_change[change.crn])
         print(
             f"  {i:2d}  {change.crn:<14} {(change.sent_at - change.due_at) * 1000:6.0f} "
-            f"{(change.answered_at - change.sent_at) * 1000:8.0f}  {len(got):5d} "
+            + (
+                f"{(committed[change.crn] - change.due_at) * 1000:7.0f} "
+                if change.crn in committed
+                else "      - "
+            )
+            + f"{(change.answered_at - change.sent_at) * 1000:8.0f}  {len(got):5d} "
             + (
                 f"{got[0] * 1000:9.1f} {percentile(got, 0.5) * 1000:9.1f} {got[-1] * 1000:9.1f}"
                 if got

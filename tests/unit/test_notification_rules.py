@@ -96,7 +96,7 @@ def test_an_allocation_tells_every_user_of_that_network_and_the_raiser() -> None
     told = history.told(allocated)
     assert set(told) == {"ngn-1", "ngn-2", RAISER}
     assert "allocated to your network" in told["ngn-1"]
-    assert "(NGN)" in told[RAISER]
+    assert "Northern Gas Networks" in told[RAISER]
 
 
 def test_an_answer_tells_whoever_asked() -> None:

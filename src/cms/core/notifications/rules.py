@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
+from cms.core.addresses.ldz import NetworkOwner
 from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.rejection_reasons import REJECTION_REASONS
 from cms.core.notifications.model import LoggedEvent, Notification
@@ -117,9 +119,11 @@ def _status_message(event: LoggedEvent, crn: str, after: Parties) -> str:
     if event.kind == "QUESTION_ASKED":
         return f"{crn}: you have been asked a question; please answer it in the contact."
     if event.kind == "ALLOCATED_TO_NETWORK" and after.allocated_network:
-        return f"{crn} is now with the network ({after.allocated_network}) for a site check."
+        network = _network_name(after.allocated_network)
+        return f"{crn} is now with the network, {network}, for a site check."
     if event.kind == "SITE_VISIT_BOOKED" and event.payload.get("planned_for"):
-        return f"{crn}: the network has booked a site visit for {event.payload['planned_for']}."
+        day = _day(str(event.payload["planned_for"]))
+        return f"{crn}: the network has booked a site visit for {day}."
     if status in ENDINGS:
         return _ending_message(event, crn)
     return f"{crn} is now {_label(status)}."
@@ -129,7 +133,11 @@ def _ending_message(event: LoggedEvent, crn: str) -> str:
     if event.to_status is S.REJECTED:
         code = str(event.payload.get("reason_code") or "")
         reason = REJECTION_REASONS.get(code, code)
-        return f"{crn} has been rejected: {reason}." if reason else f"{crn} has been rejected."
+        return (
+            f"{crn} has been rejected: {reason.rstrip('.')}."
+            if reason
+            else (f"{crn} has been rejected.")
+        )
     if event.to_status is S.WITHDRAWN:
         return f"{crn} has been withdrawn by the Shipper."
     if event.to_status is S.LAPSED:
@@ -137,3 +145,19 @@ def _ending_message(event: LoggedEvent, crn: str) -> str:
     if event.to_status is S.MPRN_CREATED and event.payload.get("mprn"):
         return f"{crn} is complete: MPRN {event.payload['mprn']} has been created."
     return f"{crn} is now {_label(event.to_status)}."
+
+
+def _network_name(short_code: str) -> str:
+    try:
+        return NetworkOwner(short_code).display_name
+    except ValueError:
+        return f"the network ({short_code})"
+
+
+def _day(iso_date: str) -> str:
+    """'2026-03-12' as people write it: '12 March 2026'."""
+    try:
+        day = date.fromisoformat(iso_date)
+    except ValueError:
+        return iso_date
+    return f"{day.day} {day:%B %Y}"
