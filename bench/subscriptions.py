@@ -779,13 +779,14 @@ def print_report(
     window = max(m.window_s, 1e-9)
     worker_cpu = m.worker_cpu_s or 0.0
     rest = m.machine_cpu_s - m.server_cpu_s - worker_cpu - client_cpu
+    others = "other work" if options.embedded else "PostgreSQL, Redis, other work"
     print(
         f"  CPU in window    {m.window_s:.1f} s from the first change to the last message: "
         f"server {m.server_cpu_s:.1f} s ({m.server_cpu_s / window:.0%} of a core; busiest 1 s "
         f"{m.peak_server_cpu:.0%})"
         + (f", worker {worker_cpu:.1f} s" if m.worker_cpu_s is not None else "")
-        + f", clients {client_cpu:.1f} s, the rest of the machine (PostgreSQL, Redis, other"
-        f" work) {rest:.1f} s; all {os.cpu_count()} cores {m.machine_busy:.0%} busy"
+        + f", clients {client_cpu:.1f} s, the rest of the machine ({others}) {rest:.1f} s;"
+        f" all {os.cpu_count()} cores {m.machine_busy:.0%} busy"
     )
     answered = [c.answered_at - c.sent_at for c in measurement.changes]
     print(f"  pickUpContact    HTTP round trip, ms (p50 p95 p99 max): {spread_ms(answered)}")

@@ -18,6 +18,7 @@ from cms.adapters.delivery.routing import RoutingSender
 from cms.adapters.delivery.sms import HttpSmsSender
 from cms.adapters.jobs.mprn_requests import ArqMprnRequests, InProcessMprnRequests
 from cms.adapters.jobs.relay import RelayLoop, notification_steps
+from cms.adapters.paf.search import PostgresAddressIndex, SqliteAddressIndex
 from cms.adapters.paf.store import SqlAddressBook
 from cms.adapters.phones.rules import LibPhoneNumberRules
 from cms.adapters.pubsub.hub import LiveHub
@@ -63,6 +64,7 @@ from cms.core.accounts.commands import (
 )
 from cms.core.accounts.inactivity import InactivityHandlers
 from cms.core.accounts.sign_in import SecurityPolicy
+from cms.core.addresses.search import AddressIndex
 from cms.core.contacts.commands import (
     AcceptContact,
     AllocateToNetwork,
@@ -202,6 +204,13 @@ def build_redis(settings: Settings) -> Redis | None:
     return Redis.from_url(settings.redis_url) if settings.redis_url else None
 
 
+def build_address_index(engine: AsyncEngine) -> AddressIndex:
+    """GIN and B-tree on PostgreSQL; FTS5 on SQLite."""
+    if engine.dialect.name == "postgresql":
+        return PostgresAddressIndex(engine)
+    return SqliteAddressIndex(engine)
+
+
 def build_live_channel(settings: Settings, redis: Redis | None, hub: LiveHub) -> LiveChannel:
     """Redis pub/sub reaches every server process; embedded, there is only this one."""
     if redis is None:
@@ -245,6 +254,7 @@ class Container(containers.DeclarativeContainer):
         extra_closures=settings.provided.closure_days,
     )
     address_book = providers.Singleton(SqlAddressBook, engine)
+    address_index = providers.Singleton(build_address_index, engine)
     ldz_reference = providers.Singleton(SqlLdzReference, engine)
     uk_link = providers.Singleton(SimulatedUkLink, engine)
     contact_summaries = providers.Singleton(SqlContactSummaries, engine)
@@ -361,6 +371,7 @@ class Container(containers.DeclarativeContainer):
         administration_queries=account_queries,
         contact_queries=contact_queries,
         addresses=address_book,
+        address_index=address_index,
         ldz_reference=ldz_reference,
         clock=clock,
         bus_factory=bus.provider,

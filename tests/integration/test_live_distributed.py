@@ -19,6 +19,7 @@ import httpx
 import pytest
 from redis import Redis
 from redis.asyncio import Redis as AsyncRedis
+from redis.exceptions import RedisError
 from sqlalchemy import func, select
 
 from cms.adapters.pubsub import codec
@@ -408,11 +409,11 @@ async def _through_an_outage(
             assert {edge["node"]["crn"] for edge in area["edges"]} == expected, area
 
             # Redis comes back on the same port; both servers subscribe again by themselves. (A
-            # listener of the test's own, subscribed as soon as Redis answers, shows what the
-            # relay publishes meanwhile.)
-            await asyncio.to_thread(redis.start)
-            back = time.monotonic()
-            async with _Probe(redis, channel) as probe:
+            # listener of the test's own, trying to subscribe every few milliseconds meanwhile,
+            # shows what the relay publishes then.)
+            async with _Probe(redis, channel, set(during)) as probe:
+                await asyncio.to_thread(redis.start)
+                back = time.monotonic()
                 await _until_subscribed(redis.url, channel, 2 + 1, 20, logs)
                 resubscribed_s = time.monotonic() - back
 
@@ -451,6 +452,8 @@ async def _through_an_outage(
             told = [n["id"] for _, n in inbox.data(added, "notificationAdded")]
             assert len(told) == len(set(told)), inbox.report()
             assert set(told) <= set(ids), inbox.report()
+            moved = [c["crn"] for _, c in inbox.data(changes, "contactStatusChanged")]
+            assert len(moved) == len(set(moved)), inbox.report()
 
             # The changes made during the outage, live once Redis is back: the relay publishes
             # them again then. In log order, so had they come they came before `after`'s.
@@ -460,58 +463,83 @@ async def _through_an_outage(
             missing_changes = sorted(set(during) - live_changes)
             republished = sorted(set(during) & probe.crns)
             published_to = await _live_checkpoint(world)
+            if republished:
+                seen = (
+                    f"the relay republished them when {probe.servers_listening} of the 2 "
+                    "servers had subscribed again (as a listener of the test's own saw)"
+                )
+            else:
+                seen = "the test's own listener, on within milliseconds, did not see them either"
             print(
                 f"changes made during the outage, delivered live once Redis was back: "
                 f"{len(during) - len(missing)} of {len(during)} notifications, "
-                f"{len(during) - len(missing_changes)} of {len(during)} status changes; the "
-                f"relay republished {len(republished)} of them (as the test's own listener "
-                f"saw) and its live-channel checkpoint is at event {published_to}"
+                f"{len(during) - len(missing_changes)} of {len(during)} status changes; {seen}; "
+                f"its live-channel checkpoint is at event {published_to}"
             )
             if missing or missing_changes:
+                # Not asserted while it is a known race in the product (see the reason); once
+                # fixed, the test passes here and this may become an assertion.
                 pytest.xfail(
-                    "product bug: changes made while Redis was down never reach live "
-                    f"subscribers ({len(missing)} of {len(during)} notifications and "
-                    f"{len(missing_changes)} of {len(during)} status changes missing). The "
-                    "relay republished them as soon as Redis answered "
-                    f"({len(republished)} seen by a listener of the test's own), before the "
-                    "servers' listeners, still in their reconnection back-off, subscribed "
-                    "again; Redis pub/sub keeps nothing for absent subscribers."
+                    "product bug (a race): changes made while Redis was down were not delivered "
+                    f"live ({len(missing)} of {len(during)} notifications and "
+                    f"{len(missing_changes)} of {len(during)} status changes missing), though "
+                    f"the relay's live checkpoint passed them (event {published_to}): {seen}. "
+                    "The servers' listeners were still in their reconnection back-off, and "
+                    "Redis pub/sub keeps nothing for absent subscribers."
                 )
         finally:
             await inbox.close()
 
 
 class _Probe:
-    """A Redis subscriber of the test's own on the live channel: the CRNs it heard about."""
+    """A Redis subscriber of the test's own on the live channel, subscribing the moment Redis
+    answers: which of the watched CRNs it heard about, and how many other subscribers (the
+    servers) the channel had when the first of them came."""
 
-    def __init__(self, redis: PrivateRedis, channel: str) -> None:
-        self._client = AsyncRedis.from_url(redis.url)
+    def __init__(self, redis: PrivateRedis, channel: str, watched: set[str]) -> None:
+        self._url = redis.url
         self._channel = channel
+        self._watched = watched
         self.crns: set[str] = set()
+        self.servers_listening: int | None = None
         self._task: asyncio.Task[None] | None = None
 
     async def __aenter__(self) -> _Probe:
-        self._pubsub = self._client.pubsub()
-        await self._pubsub.subscribe(self._channel)
-        self._task = asyncio.create_task(self._read())
+        self._task = asyncio.create_task(self._listen())
         return self
 
-    async def _read(self) -> None:
+    async def _listen(self) -> None:
         while True:
-            message = await self._pubsub.get_message(ignore_subscribe_messages=True, timeout=1)
-            if message is not None:
-                for item in codec.decode(message["data"]):
-                    self.crns.add(
-                        item.crn if isinstance(item, StatusChanged) else item.notification.crn or ""
-                    )
+            client = AsyncRedis.from_url(self._url, socket_connect_timeout=1)
+            try:
+                async with client.pubsub() as pubsub:
+                    await pubsub.subscribe(self._channel)
+                    while True:
+                        message = await pubsub.get_message(
+                            ignore_subscribe_messages=True, timeout=1
+                        )
+                        if message is not None:
+                            await self._heard(client, message["data"])
+            except (RedisError, OSError):
+                await asyncio.sleep(0.002)  # Redis is not back yet
+            finally:
+                await client.aclose()
+
+    async def _heard(self, client: AsyncRedis, data: bytes) -> None:
+        crns = {
+            item.crn if isinstance(item, StatusChanged) else item.notification.crn or ""
+            for item in codec.decode(data)
+        }
+        if crns & self._watched and self.servers_listening is None:
+            numsub = dict(await client.pubsub_numsub(self._channel))
+            self.servers_listening = int(numsub[self._channel.encode()]) - 1
+        self.crns |= crns
 
     async def __aexit__(self, *exc_info: object) -> None:
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-        await self._pubsub.aclose()
-        await self._client.aclose()
 
 
 async def _area_when(

@@ -36,7 +36,7 @@ IMPLEMENTED = [
     "Address", "Contact", "ContactEvent", "PageInfo", "ContactEdge", "ContactConnection",
     "Rejection", "ContactLogged", "ContactRejected", "NotPermitted", "NotFound", "InvalidInput",
     "InvalidTransition", "Notification", "NotificationEdge", "NotificationConnection",
-    "ContactStatusChange",
+    "ContactStatusChange", "AddressMatch",
     # inputs
     "SignInInput", "VerifyMfaInput", "EnrolMfaInput", "NominateUserInput",
     "ContactFilter", "ManualAddressInput", "RaiseMncContactInput",
@@ -47,7 +47,8 @@ IMPLEMENTED = [
     "SignInResult", "EnrolMfaResult", "VerifyMfaResult", "NominateUserResult",
     "AccountChangeResult", "RaiseMncContactResult", "ContactActionResult",
     # operations: queries
-    "Query.me", "Query.contact", "Query.contacts", "Query.workQueue", "Query.address",
+    "Query.me", "Query.addressSearch", "Query.contact", "Query.contacts", "Query.workQueue",
+    "Query.address",
     "Query.users", "Query.nominations", "Query.notifications", "Query.unreadNotificationCount",
     # operations: mutations
     "Mutation.signIn", "Mutation.enrolMfa", "Mutation.verifyMfa", "Mutation.signOut",
@@ -61,7 +62,6 @@ IMPLEMENTED = [
     # operations: subscriptions
     "Subscription.contactStatusChanged", "Subscription.notificationAdded",
 ]  # fmt: skip
-# Not served yet (a later issue): AddressMatch, Query.addressSearch.
 
 CONTRACT_SDL = Path(__file__).resolve().parents[3] / "shared" / "api" / "contract.graphql"
 

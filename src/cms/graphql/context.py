@@ -14,6 +14,7 @@ from strawberry.types import Info
 from cms.core.accounts.model import Organisation, Viewer
 from cms.core.accounts.queries import AccountQueries, AdministrationQueries, UserView
 from cms.core.addresses.ports import AddressBook, LdzReference
+from cms.core.addresses.search import AddressIndex
 from cms.core.contacts.queries import ContactQueries, HistoryEntry
 from cms.core.notifications.live import LiveFeed
 from cms.core.notifications.ports import NotificationStore, PreferenceStore
@@ -33,6 +34,7 @@ class ApiServices:
     administration_queries: AdministrationQueries
     contact_queries: ContactQueries
     addresses: AddressBook
+    address_index: AddressIndex
     ldz_reference: LdzReference
     clock: Clock
     bus_factory: Callable[[], MessageBus]

@@ -22,6 +22,7 @@ from sqlalchemy import (
     false,
     text,
 )
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -378,6 +379,25 @@ paf_addresses = Table(
     Column("postcode_type", String(1)),
     Column("su_organisation_indicator", String(1)),
     Column("delivery_point_suffix", String(2)),
+    # For the type-ahead search (cms.core.addresses.search): the natural order, starting with
+    # the postcode's sortable key (byte order on PostgreSQL too, so a prefix is a range); the
+    # address's words; and, on PostgreSQL, those words and their 1-3 letter prefixes ("^oa")
+    # as a tsvector for a GIN index. SQLite indexes the words with FTS5 (see migration 0008).
+    Column(
+        "sort_key",
+        String(400).with_variant(String(400, collation="C"), "postgresql"),
+        nullable=False,
+        server_default="",
+    ),
+    Column("search_text", Text, nullable=False, server_default=""),
+    Column("search_tsv", Text().with_variant(TSVECTOR(), "postgresql")),
+    Index("ix_paf_addresses_sort_key", "sort_key"),
+    Index(
+        "ix_paf_addresses_search_tsv",
+        "search_tsv",
+        postgresql_using="gin",
+        postgresql_with={"fastupdate": "off"},
+    ).ddl_if(dialect="postgresql"),
 )
 
 ldz_prefixes = Table(

@@ -6,6 +6,7 @@ import strawberry
 
 from cms.core.addresses.address import Address as AddressValue
 from cms.core.addresses.queries import AddressView, find_address
+from cms.core.addresses.search import search_addresses
 from cms.core.shared.errors import InvalidValue
 from cms.graphql.context import ContextInfo
 from cms.graphql.errors import bad_input
@@ -52,8 +53,34 @@ class Address:
         return cls.of(view.address, view.ldz.value if view.ldz else None)
 
 
+@strawberry.type(description="One suggestion of the type-ahead; fetch it whole with `address`.")
+class AddressMatch:
+    udprn: strawberry.ID
+    summary: str
+    postcode: str
+
+
 @strawberry.type
 class AddressesQuery:
+    @strawberry.field(
+        description="Addresses for what the user has typed: all or part of a postcode, or any "
+        "words of the address (the last may be unfinished). Best first; at most 50."
+    )
+    async def address_search(
+        self, info: ContextInfo, query: str, first: int | None = 10
+    ) -> list[AddressMatch]:
+        info.context.require_viewer()
+        try:
+            found = await search_addresses(
+                info.context.services.address_index, query, 10 if first is None else first
+            )
+        except InvalidValue as error:
+            raise bad_input(error) from error
+        return [
+            AddressMatch(udprn=strawberry.ID(m.udprn), summary=m.summary, postcode=m.postcode)
+            for m in found
+        ]
+
     @strawberry.field(description="One PAF delivery point by its UDPRN; null when unknown.")
     async def address(self, info: ContextInfo, udprn: strawberry.ID) -> Address | None:
         info.context.require_viewer()

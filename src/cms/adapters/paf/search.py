@@ -1,0 +1,111 @@
+"""The AddressIndex port on each database: PostgreSQL GIN/B-tree, and SQLite FTS5.
+
+Both find candidates that match every term, at most a cap of them, and leave the ranking to
+cms.core.addresses.search. A postcode search is a range of the natural sort key, whose B-tree
+gives the addresses already in order.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import String, bindparam, cast, select, text
+from sqlalchemy.dialects.postgresql import TSQUERY
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from cms.adapters.paf.search_columns import PREFIX_LENGTHS
+from cms.adapters.paf.store import address_from_row
+from cms.adapters.sql.tables import paf_addresses
+from cms.core.addresses.search import Candidate, PostcodeSearch, Term, TextSearch
+
+_LONGEST_PREFIX = max(PREFIX_LENGTHS)
+_SAFE = re.compile(r"^[a-z0-9]+$")  # query words are already this; checked again at the edge
+
+
+def _words(term: Term) -> list[str]:
+    words = [spelling for spelling in term.spellings if _SAFE.match(spelling)]
+    assert words, term
+    return words
+
+
+def _key_range(prefix: str) -> tuple[str, str]:
+    """Every key that starts with `prefix`: from it up to (not including) the next prefix."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _candidates(rows: Any) -> list[Candidate]:
+    return [Candidate(address=address_from_row(row), sort_key=row.sort_key) for row in rows]
+
+
+class _SqlAddressIndex:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def in_postcodes(self, search: PostcodeSearch, limit: int) -> list[Candidate]:
+        low, high = _key_range(search.key_prefix)
+        query = (
+            select(paf_addresses)
+            .where(paf_addresses.c.sort_key >= low, paf_addresses.c.sort_key < high)
+            .order_by(paf_addresses.c.sort_key)
+            .limit(limit)
+        )
+        async with self._engine.connect() as connection:
+            return _candidates((await connection.execute(query)).all())
+
+
+class PostgresAddressIndex(_SqlAddressIndex):
+    async def matching(self, search: TextSearch, limit: int) -> list[Candidate]:
+        """Whole words by their lexemes; the word being typed by its first three letters'
+        prefix lexeme ('^oak'), then, if longer, a word-start filter on the text."""
+        lexemes: list[str] = []
+        patterns: list[str] = []
+        for term in search.terms:
+            words = _words(term)
+            if term.prefix:
+                lexemes.append(" | ".join(f"'^{w[:_LONGEST_PREFIX]}'" for w in words))
+                if any(len(w) > _LONGEST_PREFIX for w in words):
+                    patterns.append(r"\m(" + "|".join(words) + ")")
+            else:
+                lexemes.append(" | ".join(f"'{w}'" for w in words))
+        tsquery = " & ".join(f"({group})" for group in lexemes)
+        query = select(paf_addresses).where(
+            paf_addresses.c.search_tsv.op("@@")(cast(bindparam("q", tsquery, String), TSQUERY))
+        )
+        for number, pattern in enumerate(patterns):
+            query = query.where(
+                paf_addresses.c.search_text.op("~")(bindparam(f"p{number}", pattern, String))
+            )
+        async with self._engine.connect() as connection:
+            return _candidates((await connection.execute(query.limit(limit))).all())
+
+
+class SqliteAddressIndex(_SqlAddressIndex):
+    async def matching(self, search: TextSearch, limit: int) -> list[Candidate]:
+        """FTS5: whole words as phrases, the word being typed through the prefix index on its
+        first three letters (a longer prefix makes FTS5 merge whole doclists), then a LIKE."""
+        groups: list[str] = []
+        conditions = ["paf_search MATCH :match"]
+        parameters: dict[str, str] = {}
+        for term in search.terms:
+            words = _words(term)
+            if not term.prefix:
+                groups.append(" OR ".join(f'"{w}"' for w in words))
+                continue
+            groups.append(" OR ".join(f'"{w[:_LONGEST_PREFIX]}"*' for w in words))
+            if any(len(w) > _LONGEST_PREFIX for w in words):
+                starts = []
+                for word in words:
+                    parameters[name := f"start{len(parameters)}"] = f"% {word}%"
+                    starts.append(f"(' ' || p.search_text) LIKE :{name}")
+                conditions.append("(" + " OR ".join(starts) + ")")
+        parameters["match"] = " AND ".join(f"({group})" for group in groups)
+        # CROSS JOIN makes SQLite start from the FTS index rather than scan the table.
+        statement = text(
+            "SELECT p.* FROM paf_search CROSS JOIN paf_addresses AS p "
+            "ON p.rowid = paf_search.rowid WHERE "
+            + " AND ".join(conditions)
+            + f" LIMIT {int(limit)}"
+        )
+        async with self._engine.connect() as connection:
+            return _candidates((await connection.execute(statement, parameters)).all())

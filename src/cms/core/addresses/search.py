@@ -1,0 +1,288 @@
+"""Address search as the user types: reading the query, and ranking what the PAF offers.
+
+Two kinds of query. A postcode, whole or begun ("m106bd", "M10 6", "M10"), lists the addresses of
+that postcode, or of the first postcodes that start so, in natural order. Anything else is free
+text: every word must match a word of the address (a common abbreviation matches its full word),
+the last one as a prefix because the user is still typing; whole-word matches rank above partial
+ones, then an exactly matched building number, then a matching postcode.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from cms.core.addresses.address import Address
+from cms.core.addresses.postcode import Postcode
+from cms.core.shared.errors import InvalidValue
+
+MAX_QUERY_LENGTH = 100
+MAX_RESULTS = 50
+MIN_MEANINGFUL_CHARACTERS = 2
+MAX_WORDS = 8  # beyond this a query narrows nothing further, and costs the index more
+
+# Street descriptors and other words people shorten; the PAF spells them out.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "rd": ("road",), "st": ("street", "saint"), "ave": ("avenue",), "av": ("avenue",),
+    "ln": ("lane",), "cl": ("close",), "dr": ("drive",), "cres": ("crescent",),
+    "cresc": ("crescent",), "ct": ("court",), "crt": ("court",), "pl": ("place",),
+    "sq": ("square",), "gdns": ("gardens",), "gdn": ("garden",), "gr": ("grove",),
+    "gro": ("grove",), "pk": ("park",), "pde": ("parade",), "ter": ("terrace",),
+    "terr": ("terrace",), "tce": ("terrace",), "wy": ("way",), "wk": ("walk",),
+    "hse": ("house",), "ho": ("house",), "bldg": ("building",), "bldgs": ("buildings",),
+    "est": ("estate",), "ind": ("industrial",), "mt": ("mount",), "hts": ("heights",),
+    "cotts": ("cottages",), "ctr": ("centre",), "rdg": ("ridge",), "hl": ("hill",),
+    "gn": ("green",), "grn": ("green",), "bvd": ("boulevard",), "blvd": ("boulevard",),
+    "mews": ("mews",), "nth": ("north",), "sth": ("south",), "gt": ("great",),
+    "lt": ("little",), "upr": ("upper",), "lwr": ("lower",), "apt": ("apartment", "flat"),
+}  # fmt: skip
+
+_WORD = re.compile(r"[a-z0-9]+")
+_JOINING = re.compile(r"['’.]")  # inside words: "st. john's" -> "st johns"
+_PARTIAL_POSTCODE = re.compile(
+    r"^(?P<area>[A-Z]{1,2})(?P<district>[0-9]{1,2})(?P<sub>[A-Z])?"
+    r"(?: ?(?P<inward>[0-9][A-Z]{0,2}))?$"
+)
+_NUMBER = re.compile(r"^[0-9]+[a-z]?$")
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case ASCII words: accents folded, apostrophes and full stops dropped, any other
+    character a separator (so no text, whatever its letters, can reach a query as syntax)."""
+    if text.isascii():
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", text)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return _WORD.findall(_JOINING.sub("", folded))
+
+
+def words_of_elements(elements: Iterable[str | None], postcode: Postcode) -> list[str]:
+    """The words an address is found by, each once: its elements (organisation to post town),
+    then the outward code and the compact postcode."""
+    found: list[str] = []
+    for element in elements:
+        if element:
+            found.extend(words_of(element))
+    found.extend((postcode.outward.lower(), postcode.compact.lower()))
+    return list(dict.fromkeys(found))
+
+
+def address_words(address: Address) -> list[str]:
+    return words_of_elements(
+        (
+            address.organisation_name,
+            address.department_name,
+            address.sub_building_name,
+            address.building_name,
+            address.building_number,
+            address.po_box,
+            address.dependent_thoroughfare,
+            address.thoroughfare,
+            address.double_dependent_locality,
+            address.dependent_locality,
+            address.post_town,
+        ),
+        address.postcode,
+    )
+
+
+def postcode_key(area: str, district: str, sub_district: str = "", inward: str = "") -> str:
+    """A postcode (or the start of one) as a key that sorts naturally: 'M10 6BD' -> 'M 10 6BD',
+    'LS6 2AB' -> 'LS06 2AB', so M1 comes before M2 and M10, and no M1 0.. mixes with M10."""
+    return f"{area:<2}{int(district):02d}{sub_district or ' '}{inward}"
+
+
+def key_of(postcode: Postcode) -> str:
+    match = _PARTIAL_POSTCODE.match(postcode.compact)
+    assert match is not None and match["inward"] == postcode.inward, postcode
+    return postcode_key(match["area"], match["district"], match["sub"] or "", postcode.inward)
+
+
+def _natural(text: str) -> str:
+    """Digit runs padded, so '10' sorts after '9' and 'Flat 2' before 'Flat 10'."""
+    return re.sub(r"[0-9]+", lambda m: m.group(0).zfill(6), text.upper())
+
+
+def natural_sort_key(
+    postcode_key_text: str,
+    street: str | None,
+    building_number: str | None,
+    building_name: str | None,
+    sub_building_name: str | None,
+    organisation_name: str | None,
+) -> str:
+    """Natural order within the PAF: by postcode, street, building number (numerically), then
+    building name, then flat (each with its numbers in numeric order)."""
+    number = building_number
+    premises = f"0{int(number):06d}" if number and number.isdigit() else "1"
+    return "|".join(
+        (
+            postcode_key_text,
+            (street or "").upper(),
+            premises,
+            _natural(building_name or ""),
+            _natural(sub_building_name or ""),
+            _natural(organisation_name or ""),
+        )
+    )
+
+
+def sort_key(address: Address) -> str:
+    return natural_sort_key(
+        key_of(address.postcode),
+        address.thoroughfare or address.dependent_thoroughfare,
+        address.building_number,
+        address.building_name,
+        address.sub_building_name,
+        address.organisation_name,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One word of a query: it matches an address word equal to any of its spellings (or,
+    for the word still being typed, one that starts with any of them)."""
+
+    spellings: tuple[str, ...]
+    prefix: bool = False
+
+    def matches(self, word: str) -> bool:
+        if self.prefix:
+            return any(word.startswith(spelling) for spelling in self.spellings)
+        return word in self.spellings
+
+    def matches_whole(self, word: str) -> bool:
+        return word in self.spellings
+
+
+@dataclass(frozen=True, slots=True)
+class PostcodeSearch:
+    """All or the start of a postcode, as a prefix of the natural postcode key."""
+
+    key_prefix: str
+    complete: bool  # a whole postcode: only its own addresses
+
+
+@dataclass(frozen=True, slots=True)
+class TextSearch:
+    terms: tuple[Term, ...]  # every one must match; the last is the word being typed
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(
+            t.spellings[0] for t in self.terms if _NUMBER.match(t.spellings[0]) and not t.prefix
+        )
+
+
+Search = PostcodeSearch | TextSearch
+
+
+def read_query(text: str) -> Search | None:
+    """What the user typed, understood; None when it has too little to search for."""
+    text = text.strip()[:MAX_QUERY_LENGTH]
+    words = words_of(text)
+    if sum(len(word) for word in words) < MIN_MEANINGFUL_CHARACTERS:
+        return None
+    as_postcode = _postcode_search(" ".join(text.upper().split()))
+    if as_postcode is not None:
+        return as_postcode
+    words = list(dict.fromkeys(words))[:MAX_WORDS]
+    terms = [Term(_spellings(word)) for word in words[:-1]]
+    terms.append(Term(_spellings(words[-1]), prefix=True))
+    return TextSearch(tuple(terms))
+
+
+def _spellings(word: str) -> tuple[str, ...]:
+    return (word, *(full for full in ABBREVIATIONS.get(word, ()) if full != word))
+
+
+def _postcode_search(text: str) -> PostcodeSearch | None:
+    compact_or_spaced = text if text.count(" ") <= 1 else ""
+    match = _PARTIAL_POSTCODE.match(compact_or_spaced)
+    if match is None:
+        return None
+    inward = match["inward"] or ""
+    key = postcode_key(match["area"], match["district"], match["sub"] or "", inward)
+    if not inward and match["sub"] is None:
+        key = key[:-1]  # "M1" continues to M1's sub-districts (M1A...), "M1 " would not
+    return PostcodeSearch(key_prefix=key, complete=len(inward) == 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    address: Address
+    sort_key: str
+
+
+def rank(search: TextSearch, candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Best first: more whole-word matches, then the building number exactly matched, then the
+    postcode given, then natural order. Candidates that do not match every word are dropped."""
+    scored = []
+    for candidate in candidates:
+        words = address_words(candidate.address)
+        if not all(any(term.matches(word) for word in words) for term in search.terms):
+            continue
+        whole = sum(any(term.matches_whole(word) for word in words) for term in search.terms)
+        address = candidate.address
+        number_hit = bool(search.numbers) and any(
+            (value or "").lower() in search.numbers
+            for value in (address.building_number, address.building_name, address.sub_building_name)
+        )
+        postcode_hit = any(
+            term.matches_whole(address.postcode.compact.lower())
+            or term.matches_whole(address.postcode.outward.lower())
+            for term in search.terms
+        )
+        scored.append(((-whole, not number_hit, not postcode_hit, candidate.sort_key), candidate))
+    scored.sort(key=lambda pair: pair[0])
+    return [candidate for _, candidate in scored]
+
+
+@dataclass(frozen=True, slots=True)
+class AddressMatch:
+    udprn: str
+    summary: str
+    postcode: str
+
+
+class AddressIndex(Protocol):
+    """The PAF, searchable: the port each database implements its own way."""
+
+    async def in_postcodes(self, search: PostcodeSearch, limit: int) -> list[Candidate]:
+        """Addresses whose postcode key starts so, in natural order."""
+        ...
+
+    async def matching(self, search: TextSearch, limit: int) -> list[Candidate]:
+        """Up to `limit` addresses that match every term (in no particular order)."""
+        ...
+
+
+CANDIDATES = 200  # free text: ranked among this many matches (type more to narrow)
+
+
+async def search_addresses(index: AddressIndex, text: str, first: int) -> list[AddressMatch]:
+    """The type-ahead: up to `first` (at most 50) addresses for what the user has typed."""
+    if first < 1:
+        raise InvalidValue(
+            "FIRST_INVALID", "'first' must be at least 1 (and at most 50 are given).", "first"
+        )
+    first = min(first, MAX_RESULTS)
+    search = read_query(text)
+    if search is None:
+        return []
+    if isinstance(search, PostcodeSearch):
+        found: Sequence[Candidate] = await index.in_postcodes(search, first)
+    else:
+        found = rank(search, await index.matching(search, CANDIDATES))[:first]
+    return [
+        AddressMatch(
+            udprn=candidate.address.udprn or "",
+            summary=candidate.address.summary(),
+            postcode=str(candidate.address.postcode),
+        )
+        for candidate in found
+    ]
