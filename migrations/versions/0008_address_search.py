@@ -20,28 +20,6 @@ depends_on: str | Sequence[str] | None = None
 
 BACKFILL_BATCH = 5_000
 
-# SQLite: an FTS5 index over paf_addresses.search_text (external content: the words are stored
-# once), kept current by triggers whichever way rows arrive. prefix='1 2 3' keeps short
-# prefixes of the word being typed in the index.
-SQLITE_FTS = (
-    """CREATE VIRTUAL TABLE paf_search USING fts5(
-        search_text, content='paf_addresses', content_rowid='rowid',
-        tokenize="unicode61 remove_diacritics 2", prefix='1 2 3')""",
-    """CREATE TRIGGER paf_search_insert AFTER INSERT ON paf_addresses BEGIN
-        INSERT INTO paf_search (rowid, search_text) VALUES (new.rowid, new.search_text);
-    END""",
-    """CREATE TRIGGER paf_search_delete AFTER DELETE ON paf_addresses BEGIN
-        INSERT INTO paf_search (paf_search, rowid, search_text)
-        VALUES ('delete', old.rowid, old.search_text);
-    END""",
-    """CREATE TRIGGER paf_search_update AFTER UPDATE ON paf_addresses BEGIN
-        INSERT INTO paf_search (paf_search, rowid, search_text)
-        VALUES ('delete', old.rowid, old.search_text);
-        INSERT INTO paf_search (rowid, search_text) VALUES (new.rowid, new.search_text);
-    END""",
-)
-
-
 def upgrade() -> None:
     with op.batch_alter_table("paf_addresses", schema=None) as batch_op:
         batch_op.add_column(
@@ -74,7 +52,9 @@ def upgrade() -> None:
             postgresql_with={"fastupdate": "off"},
         )
     else:
-        for statement in SQLITE_FTS:
+        from cms.adapters.paf.search_columns import SQLITE_FTS_TABLE, SQLITE_FTS_TRIGGERS
+
+        for statement in (SQLITE_FTS_TABLE, *SQLITE_FTS_TRIGGERS):
             op.execute(statement)
         op.execute("INSERT INTO paf_search (paf_search) VALUES ('rebuild')")
 

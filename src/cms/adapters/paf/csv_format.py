@@ -82,6 +82,7 @@ class PafRow:
     postcode_type: str
     su_organisation_indicator: str | None
     delivery_point_suffix: str | None
+    line_number: int = 0  # where it is in the file, for reporting a duplicate
 
     @property
     def postcode_compact(self) -> str:
@@ -126,17 +127,18 @@ def udprn_fault(text: str) -> str:
     return f"UDPRN '{_clip(text)}' is not a number of up to 8 digits"
 
 
-def read_paf(lines: Iterable[str]) -> Iterator[PafRow | PafRowError]:
+def read_paf(lines: Iterable[str], first_line: int = 1) -> Iterator[PafRow | PafRowError]:
     """Read CSV PAF lines (for example an open file) one record at a time.
 
     A header line is skipped when the first record's UDPRN column says "UDPRN"; blank lines are
     skipped; a UTF-8 byte order mark at the start is dropped. Quoted fields may hold commas and
-    line breaks, and line numbers stay those of the file.
+    line breaks, and line numbers stay those of the file (for a part of the file read on its
+    own, `first_line` is its first line's number in the file).
     """
-    looking_for_header = True
+    looking_for_header = first_line == 1
     cached_raw: str | None = None
     cached_postcode = ""
-    for item in csv_records(lines):
+    for item in csv_records(lines, first_line):
         if isinstance(item, UnreadableRecord):
             yield PafRowError(
                 item.line_number,
@@ -218,6 +220,7 @@ def read_paf(lines: Iterable[str]) -> Iterator[PafRow | PafRowError]:
             postcode_type,
             su_indicator or None,
             fields[15] or None,
+            line_number,
         )
 
 

@@ -15,6 +15,28 @@ from cms.core.addresses.search import key_of, natural_sort_key, words_of_element
 
 PREFIX_LENGTHS = (1, 2, 3)  # GIN holds "^o", "^oa", "^oak" beside "oak" for the typed word
 
+# SQLite: an FTS5 index over paf_addresses.search_text (external content: the words are stored
+# once), kept current by triggers whichever way rows arrive. prefix='1 2 3' keeps the short
+# prefixes of the word being typed in the index.
+SQLITE_FTS_TABLE = """CREATE VIRTUAL TABLE paf_search USING fts5(
+    search_text, content='paf_addresses', content_rowid='rowid',
+    tokenize="unicode61 remove_diacritics 2", prefix='1 2 3')"""
+SQLITE_FTS_TRIGGER_NAMES = ("paf_search_insert", "paf_search_delete", "paf_search_update")
+SQLITE_FTS_TRIGGERS = (
+    """CREATE TRIGGER paf_search_insert AFTER INSERT ON paf_addresses BEGIN
+        INSERT INTO paf_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+    END""",
+    """CREATE TRIGGER paf_search_delete AFTER DELETE ON paf_addresses BEGIN
+        INSERT INTO paf_search (paf_search, rowid, search_text)
+        VALUES ('delete', old.rowid, old.search_text);
+    END""",
+    """CREATE TRIGGER paf_search_update AFTER UPDATE ON paf_addresses BEGIN
+        INSERT INTO paf_search (paf_search, rowid, search_text)
+        VALUES ('delete', old.rowid, old.search_text);
+        INSERT INTO paf_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+    END""",
+)
+
 
 @lru_cache(maxsize=4096)  # rows come grouped by postcode
 def _postcode(text: str) -> tuple[Postcode, str]:

@@ -85,7 +85,7 @@ async def import_paf(
     return report
 
 
-_ROW_FIELDS = tuple(field.name for field in fields(PafRow))
+_ROW_FIELDS = tuple(field.name for field in fields(PafRow) if field.name != "line_number")
 
 
 def _row_values(row: PafRow, postgres: bool) -> dict[str, Any]:
