@@ -690,15 +690,17 @@ async def _kill_a_worker_mid_relay(
             try:
                 seen = await _until_count(world, BACKLOG + 1, STARTUP_S, processes.logs)
                 first.kill()
-            finally:
                 killed.set()
-            left = await _notification_count(world)
-            print(
-                f"worker-1 killed having made {seen} of {total} notifications ({left} now); "
-                f"{total - left} to come"
-            )
-            assert BACKLOG < left < total, f"{left} of {total}\n{processes.logs()}"
-            await producing
+                left = await _notification_count(world)
+                print(
+                    f"worker-1 killed having made {seen} of {total} notifications ({left} now); "
+                    f"{total - left} to come"
+                )
+                assert BACKLOG < left < total, f"{left} of {total}\n{processes.logs()}"
+                await producing
+            except BaseException:
+                producing.cancel()
+                raise
 
             # Started again, a worker finishes the work: in the notification area, and live.
             processes.worker("worker-2", env)
@@ -717,11 +719,9 @@ async def _kill_a_worker_mid_relay(
             await inbox.close()
 
 
-async def _pick_up(world: World, agent: Viewer, crns: list[str], pause_s: float = 0.0) -> None:
+async def _pick_up(world: World, agent: Viewer, crns: list[str]) -> None:
     for crn in crns:
         await world.bus().handle(PickUpContact(viewer=agent, crn=crn))
-        if pause_s:
-            await asyncio.sleep(pause_s)
 
 
 async def _live_notifications(inbox: Inbox, operation: str, count: int) -> None:

@@ -84,6 +84,7 @@ POLICY = """
 operation                  target  anon  SHP.u SHP.L NET.u NET.S NET.L CDS.u CDS.S CDS.L CDS.A SUP.u
 me                         -       R     P     P     P     P     P     P     P     P     P     P
 address                    -       R     P     P     P     P     P     P     P     P     P     P
+addressSearch              -       R     P     P     P     P     P     P     P     P     P     P
 contact                    own     .     P     P     P     P     P     .     .     .     .     .
 contact                    foreign R     R     R     R     R     R     P     P     P     P     R
 contacts                   own     .     P     P     P     P     P     .     .     .     .     .
@@ -307,6 +308,17 @@ def _address(scene: Scene, caller: Caller, target: str) -> str:
     found = answer(scene, caller, query, "address", u=udprn)
     assert found is not None, "the delivery point is in the PAF"
     assert found["postcode"] == postcode
+    return PERMITTED
+
+
+@probe("addressSearch")
+@refused_by_error
+def _address_search(scene: Scene, caller: Caller, target: str) -> str:
+    udprn, postcode = ADDRESS_SITE
+    query = "query($q: String!) { addressSearch(query: $q) { udprn postcode summary } }"
+    found = answer(scene, caller, query, "addressSearch", q=postcode.lower().replace(" ", ""))
+    assert [match["udprn"] for match in found] == [udprn], found
+    assert found[0]["postcode"] == postcode
     return PERMITTED
 
 
