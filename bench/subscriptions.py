@@ -13,7 +13,9 @@ contacts) open `contactStatusChanged` over graphql-transport-ws, in batches, fro
 client processes; then the CDSP agent picks the contacts up over HTTP at a steady rate. It
 prints the delay from commit to delivery at every subscriber (p50, p95, p99, max), the messages
 lost (must be 0), subscribers disconnected, connect time, the server's memory per connection
-(VmRSS after connecting minus before, over N) and CPU use; it exits 1 if anything was lost.
+(VmRSS after connecting minus before, over N) and CPU use. It exits 1 if any message was lost
+(not received within --timeout of the last change), a subscriber was disconnected, or a change
+failed.
 """
 
 from __future__ import annotations
@@ -498,6 +500,7 @@ def main() -> int:
     ws_url = f"ws://127.0.0.1:{port}/graphql"
     server = worker = None
     processes: list[Any] = []
+    pipes: list[Connection] = []
     try:
         run_cms(["migrate"], env, workdir)
         run_cms(["seed-demo"], env, workdir)
@@ -517,7 +520,6 @@ def main() -> int:
         sessions = [setup.tokens[email] for email in SUBSCRIBER_USERS]
         tokens = [sessions[i % len(sessions)] for i in range(n)]
         context = multiprocessing.get_context("spawn")
-        pipes: list[Connection] = []
         per_client = math.ceil(n / options.clients)
         batch_each = max(1, options.batch // options.clients)
         for first in range(0, n, per_client):
@@ -585,6 +587,8 @@ def main() -> int:
             load_before=load_before,
         )
     finally:
+        for pipe in pipes:
+            pipe.close()  # a client process still waiting for a command ends
         for process in processes:
             process.join(timeout=30)
             if process.is_alive():
@@ -693,7 +697,8 @@ def print_report(
     print(f"  wait             up to {options.timeout:g} s after the last change was answered")
     print(
         f"  machine          {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"server, worker, PostgreSQL, Redis and clients all on it; just before the changes"
+        f"{'server and' if options.embedded else 'server, worker, PostgreSQL, Redis and'}"
+        " clients all on it; just before the changes"
         f" (all subscribers connected, server idle) load average {load_before[0]}, cores"
         f" {load_before[1]:.0%} busy"
     )
