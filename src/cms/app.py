@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -127,6 +128,11 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             scheduler.start()
             relay = container.relay_loop()
             relay.start()
+        if getattr(app.state, "long_running", False):
+            # What startup made lives as long as the process: keep the collector from walking
+            # it again and again while thousands of subscribers' messages come and go.
+            gc.collect()
+            gc.freeze()
         try:
             yield
         finally:
@@ -166,5 +172,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
 
 
 def asgi_app() -> Any:
-    """Entry point for `uvicorn --factory cms.app:asgi_app`."""
-    return create_app()
+    """Entry point for `uvicorn --factory cms.app:asgi_app` (`cms serve`)."""
+    app = create_app()
+    app.state.long_running = True
+    return app

@@ -103,7 +103,7 @@ from cms.core.shared.delivery import MessageSender
 from cms.core.shared.messages import Event
 from cms.core.shared.rate_limits import AttemptCounters
 from cms.graphql.context import ApiServices
-from cms.graphql.notifications.live import SharedContactViews
+from cms.graphql.notifications.live import SharedContactViews, SharedSessionChecks
 from cms.settings import Settings
 
 
@@ -386,6 +386,7 @@ class Container(containers.DeclarativeContainer):
         notification_preferences=notification_preferences,
         live_feed=live_hub,
         shared_contact_views=providers.Singleton(SharedContactViews, contact_queries),
+        session_checks=providers.Singleton(SharedSessionChecks),
     )
 
 

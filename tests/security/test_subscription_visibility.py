@@ -189,3 +189,21 @@ def test_notifications_reach_only_their_recipient(
     pick_up(client, cast, cast["bob_crn"])
     told = bob.next()["payload"]["data"]["notificationAdded"]
     assert told["crn"] == cast["bob_crn"] and told["status"] == "WITH_CDSP"
+
+
+def test_each_subscriber_gets_the_fields_it_asked_for_when_others_ask_for_others(
+    client: TestClient, cast: dict[str, str], connect: Any
+) -> None:
+    """The selection runs once per event for everyone asking the same thing, and only them."""
+    agent, alice = connect(cast["agent"]), connect(cast["alice"])
+    agent.subscribe("short", "subscription { contactStatusChanged { crn } }")
+    agent.subscribe("long", ALL_CHANGES)
+    alice.subscribe("long", ALL_CHANGES)
+    pick_up(client, cast, cast["alice_crn"])
+    by_operation = {}
+    for _ in range(2):
+        message = agent.next()
+        by_operation[message["id"]] = message["payload"]["data"]["contactStatusChanged"]
+    assert by_operation["short"] == {"crn": cast["alice_crn"]}
+    assert by_operation["long"] == alice.next()["payload"]["data"]["contactStatusChanged"]
+    assert by_operation["long"]["contact"] == {"status": "WITH_CDSP"}

@@ -23,7 +23,7 @@ from cms.core.shared.clock import Clock
 from cms.graphql.errors import unauthenticated
 
 if TYPE_CHECKING:
-    from cms.graphql.notifications.live import SharedContactViews
+    from cms.graphql.notifications.live import SharedContactViews, SharedSessionChecks
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class ApiServices:
     notification_preferences: PreferenceStore
     live_feed: LiveFeed
     shared_contact_views: SharedContactViews
+    session_checks: SharedSessionChecks
 
 
 def _loader(load: Callable[[list[str]], Any]) -> DataLoader[str, Any]:

@@ -17,6 +17,7 @@ from cms.graphql.notifications.schema import (
     NotificationsQuery,
     NotificationsSubscription,
 )
+from cms.graphql.shared_execution import SharedEventExecutor
 
 
 @strawberry.type
@@ -43,6 +44,7 @@ def build_schema(development: bool = False) -> strawberry.Schema:
         config=StrawberryConfig(auto_camel_case=True),
         # The contract's shared failure types, served even before a field returns them.
         types=[NotFound, InvalidInput],
+        execution_context_class=SharedEventExecutor,
         # Factories: a fresh extension per request; the parse and validation caches live at
         # module level in Strawberry, so they are shared all the same.
         extensions=[

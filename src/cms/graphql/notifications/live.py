@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
@@ -16,16 +17,19 @@ from collections.abc import AsyncIterator, Callable
 from starlette.websockets import WebSocket
 
 from cms.core.accounts.commands import Authenticate
+from cms.core.accounts.model import Viewer
 from cms.core.contacts.crn import Crn
 from cms.core.contacts.queries import ContactQueries, ContactView
 from cms.core.contacts.visibility import ContactScope
 from cms.core.notifications.live import LiveMessage, StatusChanged
+from cms.core.shared.bus import MessageBus
 from cms.graphql.context import ContextInfo
 
 SLOW_CLIENT_CLOSE_CODE = 1013  # "try again later": reconnect, and query to catch up
 SESSION_ENDED_CLOSE_CODE = 4401
 RECHECK_SESSION_S = 60.0
 SHARED_VIEWS = 512
+logger = logging.getLogger(__name__)
 _closing: set[asyncio.Task[None]] = set()  # strong references until each close is done
 
 
@@ -52,6 +56,25 @@ class SharedContactViews:
             raise
 
 
+class SharedSessionChecks:
+    """Whether a session still stands, asked of the database at most once a minute per
+    session, however many subscriptions it holds open."""
+
+    def __init__(self) -> None:
+        self._checks: dict[str, tuple[float, asyncio.Future[Viewer | None]]] = {}
+
+    async def viewer_of(self, token: str, bus_factory: Callable[[], MessageBus]) -> Viewer | None:
+        now = time.monotonic()
+        found = self._checks.get(token)
+        if found is None or now - found[0] > RECHECK_SESSION_S:
+            check = asyncio.ensure_future(bus_factory().handle(Authenticate(session_token=token)))
+            self._checks[token] = found = (now, check)
+            if len(self._checks) > 10_000:  # forget the oldest half: they are checked again
+                for stale in sorted(self._checks, key=lambda t: self._checks[t][0])[:5_000]:
+                    del self._checks[stale]
+        return await asyncio.shield(found[1])
+
+
 async def live_messages(
     info: ContextInfo, wants: Callable[[LiveMessage], bool]
 ) -> AsyncIterator[LiveMessage]:
@@ -74,15 +97,21 @@ async def live_messages(
     try:
         async for message in subscription.messages():
             if time.monotonic() - checked_at > RECHECK_SESSION_S:
-                current = (
-                    await context.services.bus_factory().handle(Authenticate(session_token=token))
-                    if token
-                    else None
-                )
+                checked_at = time.monotonic()
+                try:
+                    current = (
+                        await context.services.session_checks.viewer_of(
+                            token, context.services.bus_factory
+                        )
+                        if token
+                        else None
+                    )
+                except Exception:  # the database is busy or away: keep serving, ask again later
+                    logger.warning("could not re-check a subscriber's session", exc_info=True)
+                    current = viewer
                 if current is None or current.user_id != viewer.user_id:
                     close(SESSION_ENDED_CLOSE_CODE)
                     return
-                checked_at = time.monotonic()
             context.renew_loaders()
             yield message
     finally:

@@ -139,6 +139,7 @@ class NotificationsSubscription:
                     to_status=message.to_status,
                     at=message.at,
                     contact=Contact(view=view),
+                    share_key=message.key,
                 )
 
     @strawberry.subscription(description="Each new notification for the caller, as it is made.")

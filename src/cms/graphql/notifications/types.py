@@ -53,6 +53,8 @@ class ContactStatusChange:
     to_status: ContactStatus
     at: datetime
     contact: Contact
+    # The same for everyone who may see it: the selection runs once per event and is shared.
+    share_key: strawberry.Private[str] = ""
 
 
 @strawberry.type(description="How a person wants to hear of their notifications.")
