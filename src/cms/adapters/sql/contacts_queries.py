@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, false, func, select, true
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from cms.adapters.sql.engine import one_snapshot
 from cms.adapters.sql.tables import contact_summaries as summaries
 from cms.adapters.sql.tables import event_log
 from cms.core.addresses.address import Address
@@ -176,6 +177,7 @@ class SqlContactQueries:
         )
         count = select(func.count()).select_from(summaries).where(*conditions)
         async with self._engine.connect() as connection:
+            connection = await one_snapshot(connection)
             rows = (await connection.execute(query)).all()
             total = int((await connection.execute(count)).scalar_one())
         return Page(
@@ -211,6 +213,7 @@ class SqlContactQueries:
         )
         count = select(func.count()).select_from(summaries).where(*conditions)
         async with self._engine.connect() as connection:
+            connection = await one_snapshot(connection)
             rows = (await connection.execute(query)).all()
             total = int((await connection.execute(count)).scalar_one())
         return Page(

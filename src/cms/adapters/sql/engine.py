@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 
 def async_database_url(url: str) -> str:
@@ -56,6 +56,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 WRITE_TRANSACTION = {"cms_write": True}
+
+
+async def one_snapshot(connection: AsyncConnection) -> AsyncConnection:
+    """A connection whose reads (a page and its total, say) all see the same moment.
+    SQLite's transactions already do; PostgreSQL's default gives each statement its own."""
+    if connection.dialect.name == "postgresql":
+        return await connection.execution_options(isolation_level="REPEATABLE READ")
+    return connection
 
 
 def _sqlite_begin_immediate(connection: Any) -> None:

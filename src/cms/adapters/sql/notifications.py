@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cms.adapters.sql.bulk import dialect_insert
 from cms.adapters.sql.contacts_queries import decode_cursor, encode_cursor
-from cms.adapters.sql.engine import WRITE_TRANSACTION
+from cms.adapters.sql.engine import WRITE_TRANSACTION, one_snapshot
 from cms.adapters.sql.tables import (
     event_log,
     notification_preferences,
@@ -111,6 +111,7 @@ class SqlNotificationStore:
         )
         count = select(func.count()).select_from(notifications).where(*conditions)
         async with self._engine.connect() as connection:
+            connection = await one_snapshot(connection)
             rows = (await connection.execute(query)).all()
             total = int((await connection.execute(count)).scalar_one())
         return Page(
