@@ -8,18 +8,19 @@ gives the addresses already in order.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import String, bindparam, cast, select, text
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from cms.adapters.paf.search_columns import PREFIX_LENGTHS
+from cms.adapters.paf.search_columns import PAIR, PREFIX_LENGTHS
 from cms.adapters.paf.store import address_from_row
 from cms.adapters.sql.tables import paf_addresses
 from cms.core.addresses.search import Candidate, PostcodeSearch, Term, TextSearch
 
-_LONGEST_PREFIX = max(PREFIX_LENGTHS)
+_LONGEST_PREFIX = 3  # SQLite's FTS5 prefix indexes: '1 2 3'
 _SAFE = re.compile(r"^[a-z0-9]+$")  # query words are already this; checked again at the edge
 
 
@@ -56,19 +57,29 @@ class _SqlAddressIndex:
 
 class PostgresAddressIndex(_SqlAddressIndex):
     async def matching(self, search: TextSearch, limit: int) -> list[Candidate]:
-        """Whole words by their lexemes; the word being typed by its first three letters'
-        prefix lexeme ('^oak'), then, if longer, a word-start filter on the text."""
-        lexemes: list[str] = []
+        """Whole words by their lexemes, and neighbouring whole words by their pair ('12+oak');
+        the word being typed by its prefix lexeme ('^oak', '^kingf') and, beyond that, a
+        word-start filter on the text. If the pairs find nothing (the words are not neighbours
+        in the address: "holly house york"), the words alone are asked for."""
+        found = await self._matching(search, limit, with_pairs=True)
+        if not found and _pairs(search):
+            found = await self._matching(search, limit, with_pairs=False)
+        return found
+
+    async def _matching(self, search: TextSearch, limit: int, with_pairs: bool) -> list[Candidate]:
+        groups: list[str] = []
         patterns: list[str] = []
         for term in search.terms:
             words = _words(term)
-            if term.prefix:
-                lexemes.append(" | ".join(f"'^{w[:_LONGEST_PREFIX]}'" for w in words))
-                if any(len(w) > _LONGEST_PREFIX for w in words):
-                    patterns.append(r"\m(" + "|".join(words) + ")")
-            else:
-                lexemes.append(" | ".join(f"'{w}'" for w in words))
-        tsquery = " & ".join(f"({group})" for group in lexemes)
+            if not term.prefix:
+                groups.append(" | ".join(f"'{w}'" for w in words))
+                continue
+            groups.append(" | ".join(f"'^{w[: _prefix_length(w)]}'" for w in words))
+            if any(len(w) > _prefix_length(w) for w in words):
+                patterns.append(r"\m(" + "|".join(words) + ")")
+        if with_pairs:
+            groups.extend(_pairs(search))
+        tsquery = " & ".join(f"({group})" for group in groups)
         query = select(paf_addresses).where(
             paf_addresses.c.search_tsv.op("@@")(cast(bindparam("q", tsquery, String), TSQUERY))
         )
@@ -78,6 +89,22 @@ class PostgresAddressIndex(_SqlAddressIndex):
             )
         async with self._engine.connect() as connection:
             return _candidates((await connection.execute(query.limit(limit))).all())
+
+
+def _prefix_length(word: str) -> int:
+    """The longest indexed prefix length a typed word can use."""
+    return max((length for length in PREFIX_LENGTHS if length <= len(word)), default=1)
+
+
+def _pairs(search: TextSearch) -> list[str]:
+    """tsquery groups for each two neighbouring whole words of the query."""
+    groups = []
+    for first, second in pairwise(search.terms):
+        if not first.prefix and not second.prefix:
+            groups.append(
+                " | ".join(f"'{a}{PAIR}{b}'" for a in _words(first) for b in _words(second))
+            )
+    return groups
 
 
 class SqliteAddressIndex(_SqlAddressIndex):

@@ -7,13 +7,19 @@ so both search flavours see every address alike.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from cms.adapters.paf.csv_format import PafRow
 from cms.core.addresses.postcode import Postcode
-from cms.core.addresses.search import key_of, natural_sort_key, words_of_elements
+from cms.core.addresses.search import key_of, natural_sort_key, words_of, words_of_elements
 
-PREFIX_LENGTHS = (1, 2, 3)  # GIN holds "^o", "^oa", "^oak" beside "oak" for the typed word
+# GIN holds "^o", "^oa", "^oak" and "^kingf" beside "oak" and "kingfisher" for the word being
+# typed: an exact entry is cheap where a prefix scan ('r:*') unions thousands of words' lists.
+PREFIX_LENGTHS = (1, 2, 3, 5)
+# ...and each pair of neighbouring words ("12+oak", "oak+road"): at 31 million addresses two
+# common words ("12", "oak") each list hundreds of thousands, their pair a few hundred.
+PAIR = "+"
 
 # SQLite: an FTS5 index over paf_addresses.search_text (external content: the words are stored
 # once), kept current by triggers whichever way rows arrive. prefix='1 2 3' keeps the short
@@ -44,7 +50,8 @@ def _postcode(text: str) -> tuple[Postcode, str]:
     return postcode, key_of(postcode)
 
 
-def row_words(row: Any, postcode: Postcode) -> list[str]:
+def row_words(row: Any, postcode: Postcode, keep_repeats: bool = False) -> list[str]:
+    """The row's words in label order, repeats kept (neighbours matter for the pairs)."""
     return words_of_elements(
         (
             row.organisation_name,
@@ -60,24 +67,62 @@ def row_words(row: Any, postcode: Postcode) -> list[str]:
             row.post_town,
         ),
         postcode,
+        keep_repeats=keep_repeats,
     )
 
 
 def tsvector_literal(words: list[str]) -> str:
-    """The words and their short prefixes as tsvector input ('oak' '^o' '^oa' ...). Words are
-    [a-z0-9] only, so nothing needs escaping."""
-    lexemes = set(words)
-    for word in words:
-        for length in PREFIX_LENGTHS:
-            if len(word) >= length:
-                lexemes.add("^" + word[:length])
-    return " ".join(f"'{lexeme}'" for lexeme in sorted(lexemes))
+    """The words, their short prefixes and neighbouring pairs as tsvector input ('oak' '^o'
+    '^oa' '12+oak' ...). Words are [a-z0-9] only, so nothing needs escaping."""
+    lexemes: set[str] = set()
+    for word in set(words):
+        lexemes.update(_word_lexemes(word))
+    lexemes.update(first + PAIR + second for first, second in pairwise(words))
+    return "'" + "' '".join(lexemes) + "'"
+
+
+@lru_cache(maxsize=500_000)  # street names and towns repeat across millions of addresses
+def _word_lexemes(word: str) -> tuple[str, ...]:
+    return (word, *("^" + word[:length] for length in PREFIX_LENGTHS if len(word) >= length))
 
 
 def search_values(row: PafRow | Any) -> tuple[str, str, str]:
-    """(sort_key, search_text, tsvector literal) of one PAF row (a PafRow or a table row)."""
-    postcode, key = _postcode(row.postcode)
-    words = row_words(row, postcode)
+    """(sort_key, search_text, tsvector literal) of one PAF row (a PafRow or a table row).
+
+    The same words as cms.core.addresses.search.words_of_elements, worked out in two parts:
+    the premises (different on every row) and the rest, from the street to the postcode, which
+    every address of a street shares; the second part is remembered (a full PAF has about
+    31 million rows but fewer than two million such tails).
+    """
+    _, key = _postcode(row.postcode)
+    premises = words_of(
+        " ".join(
+            element
+            for element in (
+                row.organisation_name,
+                row.department_name,
+                row.sub_building_name,
+                row.building_name,
+                row.building_number,
+                row.po_box,
+            )
+            if element
+        )
+    )
+    tail_words, tail_lexemes = _tail(
+        row.dependent_thoroughfare,
+        row.thoroughfare,
+        row.double_dependent_locality,
+        row.dependent_locality,
+        row.post_town,
+        row.postcode,
+    )
+    lexemes = set(tail_lexemes)
+    for word in premises:
+        lexemes.update(_word_lexemes(word))
+    if premises:
+        lexemes.update(first + PAIR + second for first, second in pairwise(premises))
+        lexemes.add(premises[-1] + PAIR + tail_words[0])
     sort_key = natural_sort_key(
         key,
         row.thoroughfare or row.dependent_thoroughfare,
@@ -86,4 +131,17 @@ def search_values(row: PafRow | Any) -> tuple[str, str, str]:
         row.sub_building_name,
         row.organisation_name,
     )
-    return sort_key, " ".join(words), tsvector_literal(words)
+    words = dict.fromkeys((*premises, *tail_words))
+    return sort_key, " ".join(words), "'" + "' '".join(lexemes) + "'"
+
+
+@lru_cache(maxsize=200_000)
+def _tail(*elements_and_postcode: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
+    *elements, postcode_text = elements_and_postcode
+    assert postcode_text is not None
+    words = words_of_elements(elements, _postcode(postcode_text)[0], keep_repeats=True)
+    lexemes: set[str] = set()
+    for word in words:
+        lexemes.update(_word_lexemes(word))
+    lexemes.update(first + PAIR + second for first, second in pairwise(words))
+    return tuple(words), frozenset(lexemes)

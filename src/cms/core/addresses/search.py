@@ -60,15 +60,15 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(_JOINING.sub("", folded))
 
 
-def words_of_elements(elements: Iterable[str | None], postcode: Postcode) -> list[str]:
-    """The words an address is found by, each once: its elements (organisation to post town),
-    then the outward code and the compact postcode."""
-    found: list[str] = []
-    for element in elements:
-        if element:
-            found.extend(words_of(element))
+def words_of_elements(
+    elements: Iterable[str | None], postcode: Postcode, keep_repeats: bool = False
+) -> list[str]:
+    """The words an address is found by: its elements (organisation to post town), then the
+    outward code and the compact postcode; each once unless `keep_repeats` (label order)."""
+    # One pass over the elements joined: a separator cannot join two words.
+    found = words_of(" ".join(element for element in elements if element))
     found.extend((postcode.outward.lower(), postcode.compact.lower()))
-    return list(dict.fromkeys(found))
+    return found if keep_repeats else list(dict.fromkeys(found))
 
 
 def address_words(address: Address) -> list[str]:
@@ -102,9 +102,15 @@ def key_of(postcode: Postcode) -> str:
     return postcode_key(match["area"], match["district"], match["sub"] or "", postcode.inward)
 
 
+_DIGITS = re.compile(r"[0-9]+")
+
+
 def _natural(text: str) -> str:
     """Digit runs padded, so '10' sorts after '9' and 'Flat 2' before 'Flat 10'."""
-    return re.sub(r"[0-9]+", lambda m: m.group(0).zfill(6), text.upper())
+    upper = text.upper()
+    if upper.isalpha() or not upper:
+        return upper
+    return _DIGITS.sub(lambda m: m.group(0).zfill(6), upper)
 
 
 def natural_sort_key(
