@@ -228,7 +228,9 @@ def import_paf(
         report = _import_file(
             file,
             "PAF",
-            lambda engine, lines, on_batch: replace_paf(engine, lines, on_batch=on_batch),
+            lambda engine, lines, on_batch: replace_paf(
+                engine, lines, on_batch=on_batch, on_stage=console.print
+            ),
         )
     console.print(
         f"Loaded {report.loaded:,} delivery points; {report.faulty:,} faulty rows skipped."

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import time
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -201,12 +202,14 @@ async def replace_paf(
     lines: Iterable[str],
     on_batch: Callable[[ImportReport[PafRowError]], None] = lambda report: None,
     workers: int | None = None,
+    on_stage: Callable[[str], None] = lambda stage: None,
 ) -> ImportReport[PafRowError]:
-    """Load a whole CSV PAF in place of the current one; faulty rows are reported and skipped."""
+    """Load a whole CSV PAF in place of the current one; faulty rows are reported and skipped.
+    `on_stage` hears of each stage after the rows are in (indexing, swapping), with timings."""
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     if engine.dialect.name == "postgresql":
-        return await _replace_on_postgres(engine, lines, on_batch, workers)
-    return await _replace_on_sqlite(engine, lines, on_batch)
+        return await _replace_on_postgres(engine, lines, on_batch, workers, on_stage)
+    return await _replace_on_sqlite(engine, lines, on_batch, on_stage)
 
 
 async def _replace_on_postgres(
@@ -214,9 +217,11 @@ async def _replace_on_postgres(
     lines: Iterable[str],
     on_batch: Callable[[ImportReport[PafRowError]], None],
     workers: int,
+    on_stage: Callable[[str], None],
 ) -> ImportReport[PafRowError]:
     report: ImportReport[PafRowError] = ImportReport()
     seen = _Seen()
+    started = time.monotonic()
     async with engine.connect() as connection:
         await connection.execute(text(f"DROP TABLE IF EXISTS {NEW}"))
         await connection.execute(
@@ -236,7 +241,13 @@ async def _replace_on_postgres(
                 on_batch(report)
 
         await raw.copy_to_table(NEW, source=copy_text(), columns=list(COLUMNS), format="text")
+    on_stage(
+        f"copied {report.loaded:,} rows in {time.monotonic() - started:,.1f} s; indexing them "
+        "(the current PAF keeps answering meanwhile)"
+    )
+    indexing = time.monotonic()
     await _index_and_swap(engine)
+    on_stage(f"indexed and swapped in, in {time.monotonic() - indexing:,.1f} s")
     return report
 
 
@@ -282,6 +293,7 @@ async def _replace_on_sqlite(
     engine: AsyncEngine,
     lines: Iterable[str],
     on_batch: Callable[[ImportReport[PafRowError]], None],
+    on_stage: Callable[[str], None],
 ) -> ImportReport[PafRowError]:
     report: ImportReport[PafRowError] = ImportReport()
     seen = _Seen()
@@ -301,6 +313,7 @@ async def _replace_on_sqlite(
                         insert(staging), [dict(zip(COLUMNS, row, strict=True)) for row in rows]
                     )
             on_batch(report)
+        on_stage(f"staged {report.loaded:,} rows; swapping them in")
         async with connection.begin():
             await _swap_on_sqlite(connection)
     return report

@@ -35,6 +35,10 @@ def _key_range(prefix: str) -> tuple[str, str]:
     return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
+# What a candidate needs: not the search columns, which are large and only for the index.
+_SHOWN = [column for column in paf_addresses.c if column.name not in ("search_tsv", "search_text")]
+
+
 def _candidates(rows: Any) -> list[Candidate]:
     return [Candidate(address=address_from_row(row), sort_key=row.sort_key) for row in rows]
 
@@ -46,7 +50,7 @@ class _SqlAddressIndex:
     async def in_postcodes(self, search: PostcodeSearch, limit: int) -> list[Candidate]:
         low, high = _key_range(search.key_prefix)
         query = (
-            select(paf_addresses)
+            select(*_SHOWN)
             .where(paf_addresses.c.sort_key >= low, paf_addresses.c.sort_key < high)
             .order_by(paf_addresses.c.sort_key)
             .limit(limit)
@@ -80,7 +84,7 @@ class PostgresAddressIndex(_SqlAddressIndex):
         if with_pairs:
             groups.extend(_pairs(search))
         tsquery = " & ".join(f"({group})" for group in groups)
-        query = select(paf_addresses).where(
+        query = select(*_SHOWN).where(
             paf_addresses.c.search_tsv.op("@@")(cast(bindparam("q", tsquery, String), TSQUERY))
         )
         for number, pattern in enumerate(patterns):
