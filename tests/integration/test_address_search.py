@@ -33,9 +33,13 @@ def _rows() -> Iterator[str]:
         )
 
     # Leeds: a long street in Headingley (1..120, a flat at 5, and a house named for a postcode).
-    for number in range(1, 121):
+    for house in range(1, 121):
         yield row(
-            "LS6 2AB", "LEEDS", "Oak Road", building_number=str(number), dependent_locality="Headingley"
+            "LS6 2AB",
+            "LEEDS",
+            "Oak Road",
+            building_number=str(house),
+            dependent_locality="Headingley",
         )
     yield row(
         "LS6 2AB",
@@ -63,7 +67,13 @@ def _rows() -> Iterator[str]:
     for number in ("10", "12", "14"):
         yield row("LS1 4AP", "LEEDS", "Oakwood Avenue", building_number=number)
     # Organisations.
-    yield row("LS1 5AA", "LEEDS", "Park Row", building_number="1", organisation_name="Acme Engineering Ltd")
+    yield row(
+        "LS1 5AA",
+        "LEEDS",
+        "Park Row",
+        building_number="1",
+        organisation_name="Acme Engineering Ltd",
+    )
     yield row("LS1 5AA", "LEEDS", "Park Row", building_number="2", organisation_name="Acme Bakery")
     yield row(
         "LS1 5AA",
@@ -83,8 +93,8 @@ def _rows() -> Iterator[str]:
     # Manchester: M1 before M10 before M11; St. John's Close 1..12 then a named house.
     for number in ("1", "2"):
         yield row("M1 1AE", "MANCHESTER", "Piccadilly", building_number=number)
-    for number in range(12, 0, -1):  # loaded backwards: the order must come from the index
-        yield row("M10 6BD", "MANCHESTER", "St. John's Close", building_number=str(number))
+    for house in range(12, 0, -1):  # loaded backwards: the order must come from the index
+        yield row("M10 6BD", "MANCHESTER", "St. John's Close", building_number=str(house))
     yield row("M10 6BD", "MANCHESTER", "St. John's Close", building_name="The Vicarage")
     for number in ("4", "2"):
         yield row("M10 6BE", "MANCHESTER", "Church Street", building_number=number)
@@ -140,7 +150,11 @@ def test_a_partial_postcode_lists_the_first_postcodes_that_start_so(paf: World, 
         "4 Church Street",
         "1 Oak Road",
     ]
-    assert premises(found(paf, run, "M10 6", 50)) == [*ST_JOHNS, "2 Church Street", "4 Church Street"]
+    assert premises(found(paf, run, "M10 6", 50)) == [
+        *ST_JOHNS,
+        "2 Church Street",
+        "4 Church Street",
+    ]
     assert premises(found(paf, run, "m10 6b", 50)) == premises(found(paf, run, "M10 6", 50))
     assert premises(found(paf, run, "m106be", 50)) == ["2 Church Street", "4 Church Street"]
     # M1 is its own district, not the start of M10 or M11.
@@ -202,9 +216,7 @@ def test_a_compact_postcode_being_typed_finds_its_sector(paf: World, run: Any) -
     "text (search._postcode_search) and finds nothing, though Postcode.parse accepts it.",
 )
 @pytest.mark.parametrize("typed", ["M10 6 BD", "M 10 6BD"])
-def test_a_postcode_with_stray_spaces_lists_its_addresses(
-    paf: World, run: Any, typed: str
-) -> None:
+def test_a_postcode_with_stray_spaces_lists_its_addresses(paf: World, run: Any, typed: str) -> None:
     assert premises(found(paf, run, typed, 50)) == ST_JOHNS
 
 
@@ -212,14 +224,45 @@ def test_a_postcode_with_stray_spaces_lists_its_addresses(
 
 
 def test_number_street_and_town(paf: World, run: Any) -> None:
-    # Every word must match: York's 12 Oak Road is out; the flat numbered 12 is in, after.
+    # Every word must match: York's 12 Oak Road is out.
+    answered = found(paf, run, "12 oak rd leeds")
+    assert answered[0] == OAK_12_LEEDS
+    assert all(s.endswith("LEEDS, LS6 2AB") for s in answered)
+    assert found(paf, run, "12 Oak Road, LEEDS") == answered
+    assert found(paf, run, "12 oak rd york") == [OAK_12_YORK]
+
+
+def test_an_address_is_offered_whether_or_not_its_words_stand_side_by_side(
+    paf: World, run: Any, request: pytest.FixtureRequest
+) -> None:
+    if paf.engine.dialect.name == "postgresql":
+        request.applymarker(
+            pytest.mark.xfail(
+                strict=True,
+                reason="PRODUCT BUG (PostgreSQL only): PostgresAddressIndex.matching asks first "
+                "for neighbouring word pairs ('12+oak') and falls back to the words alone only "
+                "when the pairs find nothing, so 'Flat 12, 5 Oak Road' (every word matches, not "
+                "side by side) is offered by SQLite and dropped by PostgreSQL.",
+            )
+        )
     assert found(paf, run, "12 oak rd leeds") == [OAK_12_LEEDS, FLAT_12_AT_5]
-    assert found(paf, run, "12 Oak Road, LEEDS") == [OAK_12_LEEDS, FLAT_12_AT_5]
+    assert found(paf, run, "12 oak road") == [OAK_12_LEEDS, OAK_12_YORK, FLAT_12_AT_5]
+    assert found(paf, run, "12 oak headingley") == [OAK_12_LEEDS, FLAT_12_AT_5]
+    assert found(paf, run, "house holly") == [
+        "Holly House, Holly Lane, LEEDS, LS16 5HE",
+        "Holly House, Petergate, YORK, YO1 7HH",
+    ]
 
 
 def test_the_exactly_matched_building_number_comes_first(paf: World, run: Any) -> None:
-    # Flat 12 at number 5 comes first in natural order; the house numbered 12 outranks it.
-    assert found(paf, run, "12 oak road") == [OAK_12_LEEDS, OAK_12_YORK, FLAT_12_AT_5]
+    # Flat 12 at number 5 comes first in natural order; the houses numbered 12 outrank it;
+    # Oakwood, where "oak" is only a beginning, comes last though LS1 sorts first.
+    assert found(paf, run, "12 oak") == [
+        OAK_12_LEEDS,
+        OAK_12_YORK,
+        FLAT_12_AT_5,
+        "12 Oakwood Avenue, LEEDS, LS1 4AP",
+    ]
 
 
 def test_a_named_house_and_town(paf: World, run: Any) -> None:
@@ -256,7 +299,10 @@ def test_a_dependent_locality(paf: World, run: Any) -> None:
     headingley = found(paf, run, "oak rd headingley", 50)
     assert len(headingley) == 50
     assert all(", Headingley, LEEDS, LS6 2AB" in s for s in headingley)
-    assert found(paf, run, "12 oak headingley") == [OAK_12_LEEDS, FLAT_12_AT_5]
+    assert found(paf, run, "12 oak headingley")[0] == OAK_12_LEEDS
+    assert found(paf, run, "headingley oak road 120") == [
+        "120 Oak Road, Headingley, LEEDS, LS6 2AB"
+    ]
 
 
 def test_whole_words_rank_above_partial_ones(paf: World, run: Any) -> None:
@@ -285,7 +331,8 @@ def test_a_postcode_given_narrows_and_ranks(paf: World, run: Any) -> None:
         "12 Oak Road",
         "14 Oak Road",
     ]
-    assert found(paf, run, "12 oak road ls62ab") == [OAK_12_LEEDS, FLAT_12_AT_5]
+    assert found(paf, run, "12 oak road ls62ab")[0] == OAK_12_LEEDS
+    assert OAK_12_YORK not in found(paf, run, "12 oak road ls62ab")
     # "M10" is a whole word of both: a house name in Leeds, and the postcode in Manchester.
     assert found(paf, run, "oak road m10") == [
         "1 Oak Road, MANCHESTER, M10 7AA",
@@ -299,7 +346,7 @@ def test_a_postcode_given_narrows_and_ranks(paf: World, run: Any) -> None:
     "indexed by 'ls6' and 'ls62ab' but not the inward code '2ab' (search.words_of_elements).",
 )
 def test_a_spaced_postcode_among_other_words(paf: World, run: Any) -> None:
-    assert found(paf, run, "12 oak rd ls6 2ab") == [OAK_12_LEEDS, FLAT_12_AT_5]
+    assert found(paf, run, "12 oak rd ls6 2ab")[:1] == [OAK_12_LEEDS]
 
 
 @pytest.mark.xfail(
@@ -361,9 +408,7 @@ def test_an_empty_paf_answers_nothing(world: World, run: Any) -> None:
 # --- added addresses ---------------------------------------------------------------------------
 
 
-def test_an_address_added_later_is_found_and_a_changed_one_found_anew(
-    paf: World, run: Any
-) -> None:
+def test_an_address_added_later_is_found_and_a_changed_one_found_anew(paf: World, run: Any) -> None:
     assert found(paf, run, "elm grove") == []
     assert found(paf, run, "ls7 3qq") == []
     (york_12,) = run(search_addresses(paf.container.address_index(), "12 oak road york", 5))
@@ -390,8 +435,12 @@ def test_an_address_added_later_is_found_and_a_changed_one_found_anew(
     )
     assert found(paf, run, "7 elm grove") == ["7 Elm Grove, LEEDS, LS7 3QQ"]
     assert found(paf, run, "ls73qq") == ["7 Elm Grove, LEEDS, LS7 3QQ"]
-    assert found(paf, run, "elm gr") == ["7 Elm Grove, LEEDS, LS7 3QQ", "12 Elm Grove, YORK, YO10 4DE"]
-    assert found(paf, run, "12 oak road") == [OAK_12_LEEDS, FLAT_12_AT_5]
+    assert found(paf, run, "elm gr") == [
+        "7 Elm Grove, LEEDS, LS7 3QQ",
+        "12 Elm Grove, YORK, YO10 4DE",
+    ]
+    assert OAK_12_YORK not in found(paf, run, "12 oak road")
+    assert found(paf, run, "12 oak road")[0] == OAK_12_LEEDS
     assert premises(found(paf, run, "yo10 4de")) == [  # natural order: street, then number
         "12 Elm Grove",
         "1 Oak Road",
@@ -415,10 +464,12 @@ def test_first_limits_the_answers(paf: World, run: Any) -> None:
 
 
 def test_the_query_is_trimmed_and_capped(paf: World, run: Any) -> None:
-    assert found(paf, run, "   12 oak rd leeds   ") == [OAK_12_LEEDS, FLAT_12_AT_5]
+    plain = found(paf, run, "12 oak rd leeds")
+    assert plain[0] == OAK_12_LEEDS
+    assert found(paf, run, "   12 oak rd leeds   ") == plain
     # Past 100 characters nothing more is read: "bradford" would have matched nothing.
     padded = "12 oak rd leeds" + " " * 90 + "bradford"
-    assert found(paf, run, padded) == [OAK_12_LEEDS, FLAT_12_AT_5]
+    assert found(paf, run, padded) == plain
     assert found(paf, run, "12 oak rd " + "x" * 500) == []
 
 
@@ -501,16 +552,16 @@ def test_any_text_is_safe(paf: World, run: Any, typed: str) -> None:
         ("ＬＳ６２ＡＢ", "ls62ab"),
     ],
 )
-def test_query_syntax_is_just_punctuation(
-    paf: World, run: Any, hostile: str, plain: str
-) -> None:
+def test_query_syntax_is_just_punctuation(paf: World, run: Any, hostile: str, plain: str) -> None:
     assert found(paf, run, hostile, 50) == found(paf, run, plain, 50)
 
 
 def test_hostile_input_leaves_the_paf_intact(paf: World, run: Any) -> None:
+    before = found(paf, run, "12 oak rd leeds")
     for typed in HOSTILE:
         found(paf, run, typed)
-    assert found(paf, run, "12 oak rd leeds") == [OAK_12_LEEDS, FLAT_12_AT_5]
+    assert found(paf, run, "12 oak rd leeds") == before
+    assert before[0] == OAK_12_LEEDS
     assert len(found(paf, run, "m106bd", 50)) == 13
 
 
@@ -521,9 +572,7 @@ SEARCH = """query($q: String!, $first: Int) {
 }"""
 
 
-def test_address_search_over_graphql(
-    paf: World, run: Any, database_url: str
-) -> None:
+def test_address_search_over_graphql(paf: World, run: Any, database_url: str) -> None:
     run(paf.organisation("AGS", OrganisationKind.SHIPPER, "Alpha Gas Shipping"))
     run(paf.user("alice@alpha.example", "AGS", "Alice"))
     # The app runs on the system clock: sign in at now, so the session is fresh.

@@ -9,6 +9,7 @@ is killed (SIGKILL) part way, and the previous PAF must still answer.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import os
 import signal
@@ -122,11 +123,11 @@ async def _scalar(world: World, sql: str) -> Any:
 
 def table_exists(world: World, run: Any, name: str) -> bool:
     if world.engine.dialect.name == "postgresql":
-        return run(_scalar(world, f"SELECT to_regclass('{name}') IS NOT NULL")) is True
+        return bool(run(_scalar(world, f"SELECT to_regclass('{name}') IS NOT NULL")))
     found_name = run(
         _scalar(world, f"SELECT name FROM sqlite_master WHERE type = 'table' AND name = '{name}'")
     )
-    return found_name == name
+    return bool(found_name == name)
 
 
 def count(world: World, run: Any, table: str = "paf_addresses") -> int:
@@ -205,7 +206,9 @@ def test_faulty_rows_and_duplicate_udprns_are_reported_by_line(world: World, run
         second,  # 4
         first.replace("Zanzibar Wynd", "Duplicate Row"),  # 5: UDPRN of line 2 again
         paf_csv_line(udprn="22000032", postcode="QQ1 1AA", post_town="NOWHERE"),  # 6
-        paf_csv_line(udprn="22000033", postcode="ZE2 9AA", post_town="SHETLAND", building_number="12A"),  # 7
+        paf_csv_line(
+            udprn="22000033", postcode="ZE2 9AA", post_town="SHETLAND", building_number="12A"
+        ),  # 7
         # 8-9: a quoted field holding a comma and a line break; good.
         paf_csv_line(
             udprn="22000034",
@@ -336,11 +339,12 @@ class ImportProcess:
             )
 
     def kill(self) -> int:
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        self._kill_group()
         return self.process.wait(timeout=WAIT_S)
+
+    def _kill_group(self) -> None:
+        with contextlib.suppress(ProcessLookupError):  # the group has already gone
+            os.killpg(self.process.pid, signal.SIGKILL)
 
     def wait(self) -> int:
         try:
@@ -356,18 +360,14 @@ class ImportProcess:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        # Whatever happened, neither the import nor its worker processes may linger.
         if self.process.poll() is None:
             self.kill()
-        else:  # the workers of a killed or failed import must not linger either
-            try:
-                os.killpg(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        else:
+            self._kill_group()
 
 
-async def _wait_for(
-    database_url: str, process: ImportProcess, sql: str, what: str
-) -> Any:
+async def _wait_for(database_url: str, process: ImportProcess, sql: str, what: str) -> Any:
     """Poll until `sql` answers something true; fail if the import ends first."""
     connection = await asyncpg.connect(database_url)
     try:
@@ -430,14 +430,19 @@ def test_an_import_killed_part_way_leaves_the_old_paf_serving(
                         f"the import was {killed_while}",
                     )
                 )
-                if killed_while == "swapping":
-                    assert count(world, run, NEW) == SMALL_ROWS  # complete, not yet swapped in
+                if killed_while == "copying":
+                    serves_old_paf(world, run)  # searches answer while the rows go in
+                # The swap gives up after its 10 s lock timeout: kill it first, look after.
                 assert importing.kill() == -signal.SIGKILL, importing.output()
+                if killed_while == "swapping":
+                    assert count(world, run, NEW) == SMALL_ROWS  # complete, never swapped in
         finally:
             if lock is not None:
                 run(lock.execute("ROLLBACK"))
                 run(lock.close())
 
+        if killed_while == "copying":
+            assert count(world, run, NEW) == 0  # its COPY never committed
         # The previous PAF still answers, and nothing of the killed import shows.
         serves_old_paf(world, run)
         assert count(world, run) == OLD_COUNT
@@ -479,3 +484,59 @@ def test_an_import_killed_part_way_leaves_the_old_paf_serving(
         assert found(world, run, street), street
     finally:
         run(world.close())
+
+
+STALLED_SEARCH = """SELECT count(*) > 0 FROM pg_stat_activity
+    WHERE datname = current_database() AND wait_event_type = 'Lock'
+    AND query ILIKE 'SELECT%paf_addresses%'"""
+
+
+@pytest.mark.postgres
+@pytest.mark.xfail(
+    strict=True,
+    reason="PRODUCT BUG: bulk_load._index_and_swap waits up to lock_timeout = 10 s for its "
+    "ACCESS EXCLUSIVE lock, and PostgreSQL queues every new search behind that waiting lock: "
+    "one long reader (a report, pg_dump) stalls the type-ahead for 10 s, then the import fails.",
+)
+def test_searches_keep_answering_while_the_swap_waits_for_a_reader(
+    postgres_url: str, run: Any
+) -> None:
+    world = World.start(postgres_url)
+    try:
+        run(replace_paf(world.engine, OLD_PAF, workers=1))
+        assert run(_search_while_the_swap_waits(world, postgres_url)) == "answered"
+        serves_new_paf(world, run)  # the reader let go; the swap went ahead
+    finally:
+        run(world.close())
+
+
+async def _search_while_the_swap_waits(world: World, database_url: str) -> str:
+    """'answered' if a search answers while the swap waits for a long reader to finish;
+    'stalled' if the search is seen waiting for a lock behind the swap."""
+    reader = await asyncpg.connect(database_url)
+    probe = await asyncpg.connect(database_url)
+    replacing: asyncio.Task[Any] | None = None
+    searching: asyncio.Task[Any] | None = None
+    try:
+        await reader.execute("BEGIN; LOCK TABLE paf_addresses IN ACCESS SHARE MODE")
+        replacing = asyncio.create_task(replace_paf(world.engine, NEW_PAF, workers=1))
+        deadline = time.monotonic() + WAIT_S
+        while not await probe.fetchval(SWAPPING):
+            assert not replacing.done(), "the replace ended before its swap waited"
+            assert time.monotonic() < deadline, "the swap never waited for the reader"
+            await asyncio.sleep(0.05)
+        index = world.container.address_index()
+        searching = asyncio.create_task(search_addresses(index, "quillfeather", 5))
+        while not searching.done():
+            if await probe.fetchval(STALLED_SEARCH):
+                return "stalled"
+            await asyncio.sleep(0.05)
+        assert len(searching.result()) == 2
+        return "answered"
+    finally:
+        await reader.execute("ROLLBACK")
+        await reader.close()
+        await probe.close()
+        for task in (searching, replacing):
+            if task is not None:
+                await task

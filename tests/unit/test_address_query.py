@@ -324,7 +324,11 @@ def test_natural_order_is_numbers_numerically_then_names_then_flats_in_order() -
 def test_a_building_sorts_before_its_flats() -> None:
     house = address("LS6 2AB", "LEEDS", building_number="5", thoroughfare="Oak Road")
     flat = address(
-        "LS6 2AB", "LEEDS", building_number="5", sub_building_name="Flat 12", thoroughfare="Oak Road"
+        "LS6 2AB",
+        "LEEDS",
+        building_number="5",
+        sub_building_name="Flat 12",
+        thoroughfare="Oak Road",
     )
     assert sort_key(house) < sort_key(flat)
 
