@@ -223,15 +223,20 @@ def import_paf(
             file, "PAF", lambda engine, lines, on_batch: add(engine, lines, on_batch=on_batch)
         )
     else:
-        from cms.adapters.paf.bulk_load import replace_paf
+        from cms.adapters.paf.bulk_load import NothingToLoad, replace_paf
 
-        report = _import_file(
-            file,
-            "PAF",
-            lambda engine, lines, on_batch: replace_paf(
-                engine, lines, on_batch=on_batch, on_stage=console.print
-            ),
-        )
+        try:
+            report = _import_file(
+                file,
+                "PAF",
+                lambda engine, lines, on_batch: replace_paf(
+                    engine, lines, on_batch=on_batch, on_stage=console.print
+                ),
+            )
+        except NothingToLoad as refused:
+            _report_errors(refused.report.errors, refused.report.faulty)
+            console.print(f"[red]{refused}[/red]")
+            raise typer.Exit(1) from refused
     console.print(
         f"Loaded {report.loaded:,} delivery points; {report.faulty:,} faulty rows skipped."
     )

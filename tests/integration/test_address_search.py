@@ -181,12 +181,6 @@ def test_a_partial_postcode_gives_at_most_first_in_natural_order(paf: World, run
     assert houses == [f"{n} Oak Road" for n in range(1, 12)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PRODUCT BUG (order): natural_sort_key joins its parts with '|', which sorts after "
-    "letters and digits, so an empty part sorts after a filled one: 'Flat 12, 5 Oak Road' "
-    "comes before '5 Oak Road' itself.",
-)
 def test_a_building_comes_before_its_flats(paf: World, run: Any) -> None:
     assert premises(found(paf, run, "ls6 2ab", 6))[4:] == ["5 Oak Road", "Flat 12, 5 Oak Road"]
 
@@ -201,20 +195,10 @@ def test_building_numbers_sort_numerically_and_flats_in_order(paf: World, run: A
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PRODUCT BUG: 'ls62a' (on the way to 'ls62ab') reads as sub-district LS62A "
-    "(search._PARTIAL_POSTCODE allows a sub-district letter after two digits) and finds nothing.",
-)
 def test_a_compact_postcode_being_typed_finds_its_sector(paf: World, run: Any) -> None:
     assert found(paf, run, "ls62a", 3) == found(paf, run, "ls6 2a", 3)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PRODUCT BUG: a postcode typed with more than one space ('M10 6 BD') is read as free "
-    "text (search._postcode_search) and finds nothing, though Postcode.parse accepts it.",
-)
 @pytest.mark.parametrize("typed", ["M10 6 BD", "M 10 6BD"])
 def test_a_postcode_with_stray_spaces_lists_its_addresses(paf: World, run: Any, typed: str) -> None:
     assert premises(found(paf, run, typed, 50)) == ST_JOHNS
@@ -232,26 +216,22 @@ def test_number_street_and_town(paf: World, run: Any) -> None:
     assert found(paf, run, "12 oak rd york") == [OAK_12_YORK]
 
 
-def test_an_address_is_offered_whether_or_not_its_words_stand_side_by_side(
-    paf: World, run: Any, request: pytest.FixtureRequest
+def test_words_typed_side_by_side_find_addresses_where_they_stand_so(paf: World, run: Any) -> None:
+    # Flat 12 at 5 Oak Road has every word, but not "12 oak" together: it is not offered
+    # while number 12 of Oak Road is.
+    assert found(paf, run, "12 oak rd leeds") == [OAK_12_LEEDS]
+    assert found(paf, run, "12 oak road") == [OAK_12_LEEDS, OAK_12_YORK]
+    assert found(paf, run, "12 oak headingley") == [OAK_12_LEEDS]
+
+
+def test_when_no_address_has_the_words_side_by_side_any_with_them_anywhere_is_offered(
+    paf: World, run: Any
 ) -> None:
-    if paf.engine.dialect.name == "postgresql":
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="PRODUCT BUG (PostgreSQL only): PostgresAddressIndex.matching asks first "
-                "for neighbouring word pairs ('12+oak') and falls back to the words alone only "
-                "when the pairs find nothing, so 'Flat 12, 5 Oak Road' (every word matches, not "
-                "side by side) is offered by SQLite and dropped by PostgreSQL.",
-            )
-        )
-    assert found(paf, run, "12 oak rd leeds") == [OAK_12_LEEDS, FLAT_12_AT_5]
-    assert found(paf, run, "12 oak road") == [OAK_12_LEEDS, OAK_12_YORK, FLAT_12_AT_5]
-    assert found(paf, run, "12 oak headingley") == [OAK_12_LEEDS, FLAT_12_AT_5]
     assert found(paf, run, "house holly") == [
         "Holly House, Holly Lane, LEEDS, LS16 5HE",
         "Holly House, Petergate, YORK, YO1 7HH",
     ]
+    assert found(paf, run, "12 5 oak") == [FLAT_12_AT_5]
 
 
 def test_the_exactly_matched_building_number_comes_first(paf: World, run: Any) -> None:
@@ -340,20 +320,10 @@ def test_a_postcode_given_narrows_and_ranks(paf: World, run: Any) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PRODUCT BUG: a spaced postcode among other words finds nothing: addresses are "
-    "indexed by 'ls6' and 'ls62ab' but not the inward code '2ab' (search.words_of_elements).",
-)
 def test_a_spaced_postcode_among_other_words(paf: World, run: Any) -> None:
     assert found(paf, run, "12 oak rd ls6 2ab")[:1] == [OAK_12_LEEDS]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PRODUCT BUG (ranking): a building number typed last is never counted as exactly "
-    "matched (TextSearch.numbers skips the prefix term), so 'Flat 12, 5 Oak Road' comes first.",
-)
 def test_a_building_number_typed_last_is_exactly_matched(paf: World, run: Any) -> None:
     assert found(paf, run, "oak road 12")[0] == OAK_12_LEEDS
 

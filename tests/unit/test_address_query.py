@@ -121,12 +121,6 @@ def test_natural_postcode_keys_put_m1_before_m2_before_m10() -> None:
     assert ordered == ["LS6 2AB", "LS16 2AB", "M1 0AA", "M1 1AE", "M2 1AA", "M10 6BD", "M11 2AA"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PRODUCT BUG: search._PARTIAL_POSTCODE lets a sub-district letter follow a two-digit "
-    "district, so 'ls62a' (typed on the way to 'ls62ab') reads as district LS62A instead of "
-    "LS6 2A; real sub-districts only follow one digit (A9A, AA9A, as Postcode's own pattern).",
-)
 @pytest.mark.parametrize(("typed", "postcode"), [("ls62a", "LS6 2AB"), ("m16b", "M1 6BD")])
 def test_a_compact_postcode_being_typed_is_read_as_outward_and_inward(
     typed: str, postcode: str
@@ -134,12 +128,6 @@ def test_a_compact_postcode_being_typed_is_read_as_outward_and_inward(
     assert finds(postcode_search(typed), postcode)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PRODUCT BUG: search._postcode_search gives up on any text with more than one space, "
-    "so a postcode typed with stray spaces (which Postcode.parse accepts) becomes free text "
-    "that matches no address words ('m', '10', '6bd').",
-)
 @pytest.mark.parametrize("typed", ["M 10 6BD", "M10 6 BD"])
 def test_a_whole_postcode_with_stray_spaces_is_still_a_postcode(typed: str) -> None:
     assert read_query(typed) == PostcodeSearch(key_prefix="M 10 6BD", complete=True)
@@ -316,11 +304,6 @@ def test_natural_order_is_numbers_numerically_then_names_then_flats_in_order() -
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PRODUCT BUG (order): natural_sort_key's '|' separator sorts after letters and "
-    "digits, so a building sorts after its own flats (and 'Flat 1A' before 'Flat 1').",
-)
 def test_a_building_sorts_before_its_flats() -> None:
     house = address("LS6 2AB", "LEEDS", building_number="5", thoroughfare="Oak Road")
     flat = address(
@@ -390,12 +373,6 @@ def test_rank_puts_the_exactly_matched_building_number_first() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PRODUCT BUG (ranking): TextSearch.numbers leaves out the last word, so a building "
-    "number typed last ('oak road 12') is never an exact building-number match and "
-    "'Flat 12, 5 Oak Road' outranks '12 Oak Road' on natural order alone.",
-)
 def test_a_building_number_typed_last_still_counts_as_exactly_matched() -> None:
     candidates = [
         candidate(
@@ -423,12 +400,6 @@ def test_rank_puts_the_given_postcode_before_the_same_word_elsewhere() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PRODUCT BUG: an address's words hold its outward code and compact postcode "
-    "('ls6', 'ls62ab') but not the inward code, so a spaced postcode among other words "
-    "('12 oak rd ls6 2ab') has a word, '2ab', that no address matches, and finds nothing.",
-)
 def test_a_spaced_postcode_among_other_words_matches() -> None:
     candidates = [candidate("LS6 2AB", "LEEDS", building_number="12", thoroughfare="Oak Road")]
     assert summaries(rank(text_search("12 oak rd ls6 2ab"), candidates)) == [
@@ -486,7 +457,9 @@ class SpyIndex:
         self.calls.append(("in_postcodes", search, limit))
         return self.offered[:limit]
 
-    async def matching(self, search: TextSearch, limit: int) -> list[Candidate]:
+    async def matching(
+        self, search: TextSearch, limit: int, neighbours: bool = False
+    ) -> list[Candidate]:
         self.calls.append(("matching", search, limit))
         return self.offered[:limit]
 

@@ -18,6 +18,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import MetaData, insert, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from cms.adapters.paf.csv_format import PafRow, PafRowError, read_paf
@@ -38,6 +39,18 @@ PG_INDEXES = (  # (name, definition); the live table's names, built on the new o
     ("ix_paf_addresses_sort_key", "(sort_key)"),
     ("ix_paf_addresses_search_tsv", "USING gin (search_tsv) WITH (fastupdate = off)"),
 )
+
+
+class NothingToLoad(Exception):
+    """Not one row of the file could be loaded: the current PAF is kept as it was."""
+
+    def __init__(self, message: str, report: ImportReport[PafRowError]) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+SWAP_LOCK_TIMEOUT_MS = 200  # searches queue behind a waiting swap: wait briefly, then retry
+SWAP_ATTEMPTS = 150
 
 
 @dataclass
@@ -259,6 +272,7 @@ async def _replace_on_postgres(
                 on_batch(report)
 
         await raw.copy_to_table(NEW, source=copy_text(), columns=list(COLUMNS), format="text")
+    _refuse_if_empty(report)
     on_stage(
         f"copied {report.loaded:,} rows in {time.monotonic() - started:,.1f} s; indexing them "
         "(the current PAF keeps answering meanwhile)"
@@ -294,15 +308,25 @@ async def _index_and_swap(engine: AsyncEngine) -> None:
         *((name, f"{name}_new") for name, _ in PG_INDEXES),
     ]
     async with engine.connect() as connection:
-        async with connection.begin():
-            # Wait briefly for searches in flight, never queue behind a long one forever.
-            await connection.execute(text("SET LOCAL lock_timeout = '10s'"))
-            await connection.execute(text(f"DROP TABLE IF EXISTS {OLD}"))
-            await connection.execute(text(f"ALTER TABLE paf_addresses RENAME TO {OLD}"))
-            for live, new in renames:
-                await connection.execute(text(f"ALTER INDEX {live} RENAME TO {live}_old"))
-                await connection.execute(text(f"ALTER INDEX {new} RENAME TO {live}"))
-            await connection.execute(text(f"ALTER TABLE {NEW} RENAME TO paf_addresses"))
+        for attempt in range(1, SWAP_ATTEMPTS + 1):
+            try:
+                async with connection.begin():
+                    # While the swap waits for its lock, new searches queue behind it: wait
+                    # only briefly for the searches in flight, and try again after a pause.
+                    await connection.execute(
+                        text(f"SET LOCAL lock_timeout = '{SWAP_LOCK_TIMEOUT_MS}ms'")
+                    )
+                    await connection.execute(text(f"DROP TABLE IF EXISTS {OLD}"))
+                    await connection.execute(text(f"ALTER TABLE paf_addresses RENAME TO {OLD}"))
+                    for live, new in renames:
+                        await connection.execute(text(f"ALTER INDEX {live} RENAME TO {live}_old"))
+                        await connection.execute(text(f"ALTER INDEX {new} RENAME TO {live}"))
+                    await connection.execute(text(f"ALTER TABLE {NEW} RENAME TO paf_addresses"))
+                break
+            except DBAPIError as error:
+                if "lock timeout" not in str(error) or attempt == SWAP_ATTEMPTS:
+                    raise
+                await asyncio.sleep(min(0.05 * attempt, 1.0))
         await connection.execute(text(f"DROP TABLE {OLD}"))
         await connection.commit()
 
@@ -331,10 +355,21 @@ async def _replace_on_sqlite(
                         insert(staging), [dict(zip(COLUMNS, row, strict=True)) for row in rows]
                     )
             on_batch(report)
+        _refuse_if_empty(report)
         on_stage(f"staged {report.loaded:,} rows; swapping them in")
         async with connection.begin():
             await _swap_on_sqlite(connection)
     return report
+
+
+def _refuse_if_empty(report: ImportReport[PafRowError]) -> None:
+    report.errors.sort(key=lambda error: error.line_number)
+    if report.loaded == 0:
+        raise NothingToLoad(
+            "Not one delivery point in the file could be loaded, so the current PAF is kept; "
+            "check that the file is Royal Mail's 16-column CSV PAF.",
+            report,
+        )
 
 
 async def _swap_on_sqlite(connection: AsyncConnection) -> None:

@@ -60,17 +60,13 @@ class _SqlAddressIndex:
 
 
 class PostgresAddressIndex(_SqlAddressIndex):
-    async def matching(self, search: TextSearch, limit: int) -> list[Candidate]:
-        """Whole words by their lexemes, and neighbouring whole words by their pair ('12+oak');
-        the word being typed by its prefix lexeme ('^oak', '^kingf') and, beyond that, a
-        word-start filter on the text. If the pairs find nothing (the words are not neighbours
-        in the address: "holly house york"), the words alone are asked for."""
-        found = await self._matching(search, limit, with_pairs=True)
-        if not found and _pairs(search):
-            found = await self._matching(search, limit, with_pairs=False)
-        return found
-
-    async def _matching(self, search: TextSearch, limit: int, with_pairs: bool) -> list[Candidate]:
+    async def matching(
+        self, search: TextSearch, limit: int, neighbours: bool = False
+    ) -> list[Candidate]:
+        """Whole words by their lexemes, and (neighbours) neighbouring whole words by their
+        pair ('12+oak'): at 31 million addresses '12' and 'oak' each list hundreds of
+        thousands, their pair a few hundred. The word being typed goes by its prefix lexeme
+        ('^oak', '^kingf') and, beyond that, a word-start filter on the text."""
         groups: list[str] = []
         patterns: list[str] = []
         for term in search.terms:
@@ -81,7 +77,7 @@ class PostgresAddressIndex(_SqlAddressIndex):
             groups.append(" | ".join(f"'^{w[: _prefix_length(w)]}'" for w in words))
             if any(len(w) > _prefix_length(w) for w in words):
                 patterns.append(r"\m(" + "|".join(words) + ")")
-        if with_pairs:
+        if neighbours:
             groups.extend(_pairs(search))
         tsquery = " & ".join(f"({group})" for group in groups)
         query = select(*_SHOWN).where(
@@ -112,9 +108,12 @@ def _pairs(search: TextSearch) -> list[str]:
 
 
 class SqliteAddressIndex(_SqlAddressIndex):
-    async def matching(self, search: TextSearch, limit: int) -> list[Candidate]:
-        """FTS5: whole words as phrases, the word being typed through the prefix index on its
-        first three letters (a longer prefix makes FTS5 merge whole doclists), then a LIKE."""
+    async def matching(
+        self, search: TextSearch, limit: int, neighbours: bool = False
+    ) -> list[Candidate]:
+        """FTS5: whole words as phrases (and, with neighbours, neighbouring whole words as
+        two-word phrases), the word being typed through the prefix index on its first three
+        letters (a longer prefix makes FTS5 merge whole doclists), then a LIKE."""
         groups: list[str] = []
         conditions = ["paf_search MATCH :match"]
         parameters: dict[str, str] = {}
@@ -130,6 +129,12 @@ class SqliteAddressIndex(_SqlAddressIndex):
                     parameters[name := f"start{len(parameters)}"] = f"% {word}%"
                     starts.append(f"(' ' || p.search_text) LIKE :{name}")
                 conditions.append("(" + " OR ".join(starts) + ")")
+        if neighbours:
+            for first, second in pairwise(search.terms):
+                if not first.prefix and not second.prefix:
+                    groups.append(
+                        " OR ".join(f'"{a} {b}"' for a in _words(first) for b in _words(second))
+                    )
         parameters["match"] = " AND ".join(f"({group})" for group in groups)
         # CROSS JOIN makes SQLite start from the FTS index rather than scan the table.
         statement = text(

@@ -42,10 +42,13 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 
 _WORD = re.compile(r"[a-z0-9]+")
 _JOINING = re.compile(r"['’.]")  # inside words: "st. john's" -> "st johns"
+# A sub-district letter follows a one-digit district only (EC1A, W1A), as in Postcode.
 _PARTIAL_POSTCODE = re.compile(
-    r"^(?P<area>[A-Z]{1,2})(?P<district>[0-9]{1,2})(?P<sub>[A-Z])?"
+    r"^(?P<area>[A-Z]{1,2})(?:(?P<district>[0-9])(?P<sub>[A-Z])|(?P<digits>[0-9]{1,2}))"
     r"(?: ?(?P<inward>[0-9][A-Z]{0,2}))?$"
 )
+_OUTWARD_WORD = re.compile(r"^[a-z]{1,2}[0-9][a-z0-9]?$")
+_INWARD_WORD = re.compile(r"^[0-9][a-z]{0,2}$")
 _NUMBER = re.compile(r"^[0-9]+[a-z]?$")
 
 
@@ -99,10 +102,12 @@ def postcode_key(area: str, district: str, sub_district: str = "", inward: str =
 def key_of(postcode: Postcode) -> str:
     match = _PARTIAL_POSTCODE.match(postcode.compact)
     assert match is not None and match["inward"] == postcode.inward, postcode
-    return postcode_key(match["area"], match["district"], match["sub"] or "", postcode.inward)
+    district = match["district"] or match["digits"]
+    return postcode_key(match["area"], district, match["sub"] or "", postcode.inward)
 
 
 _DIGITS = re.compile(r"[0-9]+")
+KEY_SEPARATOR = "\x1f"
 
 
 def _natural(text: str) -> str:
@@ -125,7 +130,8 @@ def natural_sort_key(
     building name, then flat (each with its numbers in numeric order)."""
     number = building_number
     premises = f"0{int(number):06d}" if number and number.isdigit() else "1"
-    return "|".join(
+    # A separator below every printable character: "5 Oak Road" before "Flat 1, 5 Oak Road".
+    return KEY_SEPARATOR.join(
         (
             postcode_key_text,
             (street or "").upper(),
@@ -179,9 +185,12 @@ class TextSearch:
 
     @property
     def numbers(self) -> frozenset[str]:
-        return frozenset(
-            t.spellings[0] for t in self.terms if _NUMBER.match(t.spellings[0]) and not t.prefix
-        )
+        return frozenset(t.spellings[0] for t in self.terms if _NUMBER.match(t.spellings[0]))
+
+    @property
+    def has_neighbours(self) -> bool:
+        """Two whole words side by side (the word being typed is not whole yet)."""
+        return sum(not term.prefix for term in self.terms) >= 2
 
 
 Search = PostcodeSearch | TextSearch
@@ -196,10 +205,33 @@ def read_query(text: str) -> Search | None:
     as_postcode = _postcode_search(" ".join(text.upper().split()))
     if as_postcode is not None:
         return as_postcode
-    words = list(dict.fromkeys(words))[:MAX_WORDS]
+    words = list(dict.fromkeys(_postcodes_joined(words)))[:MAX_WORDS]
     terms = [Term(_spellings(word)) for word in words[:-1]]
     terms.append(Term(_spellings(words[-1]), prefix=True))
     return TextSearch(tuple(terms))
+
+
+def _postcodes_joined(words: list[str]) -> list[str]:
+    """'ls6', '2ab' -> 'ls62ab': addresses are found by their compact postcode. The inward
+    part must be whole unless it is the last word (still being typed)."""
+    joined: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else None
+        last = index + 1 == len(words) - 1
+        if (
+            following is not None
+            and _OUTWARD_WORD.match(word)
+            and _INWARD_WORD.match(following)
+            and (len(following) == 3 or last)
+        ):
+            joined.append(word + following)
+            index += 2
+            continue
+        joined.append(word)
+        index += 1
+    return joined
 
 
 def _spellings(word: str) -> tuple[str, ...]:
@@ -207,12 +239,17 @@ def _spellings(word: str) -> tuple[str, ...]:
 
 
 def _postcode_search(text: str) -> PostcodeSearch | None:
-    compact_or_spaced = text if text.count(" ") <= 1 else ""
-    match = _PARTIAL_POSTCODE.match(compact_or_spaced)
+    compact = text.replace(" ", "")
+    try:  # a whole postcode however it is spaced ("M 10 6 BD")
+        return PostcodeSearch(key_prefix=key_of(Postcode.parse(compact)), complete=True)
+    except InvalidValue:
+        pass
+    match = _PARTIAL_POSTCODE.match(text if text.count(" ") <= 1 else "")
     if match is None:
         return None
     inward = match["inward"] or ""
-    key = postcode_key(match["area"], match["district"], match["sub"] or "", inward)
+    district = match["district"] or match["digits"]
+    key = postcode_key(match["area"], district, match["sub"] or "", inward)
     if not inward and match["sub"] is None:
         key = key[:-1]  # "M1" continues to M1's sub-districts (M1A...), "M1 " would not
     return PostcodeSearch(key_prefix=key, complete=len(inward) == 3)
@@ -262,8 +299,11 @@ class AddressIndex(Protocol):
         """Addresses whose postcode key starts so, in natural order."""
         ...
 
-    async def matching(self, search: TextSearch, limit: int) -> list[Candidate]:
-        """Up to `limit` addresses that match every term (in no particular order)."""
+    async def matching(
+        self, search: TextSearch, limit: int, neighbours: bool = False
+    ) -> list[Candidate]:
+        """Up to `limit` addresses that match every term (in no particular order); with
+        `neighbours`, only those where whole words typed side by side stand side by side."""
         ...
 
 
@@ -283,7 +323,12 @@ async def search_addresses(index: AddressIndex, text: str, first: int) -> list[A
     if isinstance(search, PostcodeSearch):
         found: Sequence[Candidate] = await index.in_postcodes(search, first)
     else:
-        found = rank(search, await index.matching(search, CANDIDATES))[:first]
+        # Words typed side by side are looked for side by side first ("12 oak": number 12 of
+        # Oak Road, not flat 12 of another number); if no address has them so, anywhere.
+        candidates = await index.matching(search, CANDIDATES, neighbours=search.has_neighbours)
+        if not candidates and search.has_neighbours:
+            candidates = await index.matching(search, CANDIDATES)
+        found = rank(search, candidates)[:first]
     return [
         AddressMatch(
             udprn=candidate.address.udprn or "",
