@@ -20,6 +20,7 @@ depends_on: str | Sequence[str] | None = None
 
 BACKFILL_BATCH = 5_000
 
+
 def upgrade() -> None:
     with op.batch_alter_table("paf_addresses", schema=None) as batch_op:
         batch_op.add_column(
