@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from cms.adapters.csv_records import UnreadableRecord, csv_records
@@ -82,7 +82,8 @@ class PafRow:
     postcode_type: str
     su_organisation_indicator: str | None
     delivery_point_suffix: str | None
-    line_number: int = 0  # where it is in the file, for reporting a duplicate
+    # Where it is in the file, for reporting a duplicate; not part of what the row is.
+    line_number: int = field(default=0, compare=False)
 
     @property
     def postcode_compact(self) -> str:
