@@ -53,8 +53,8 @@ class Settings(BaseSettings):
     # many messages a subscriber may have waiting before it is judged too slow and dropped.
     relay_poll_s: float = Field(default=0.1, gt=0, le=60)
     live_queue_size: int = Field(default=100, ge=1, le=10_000)
-    # The Redis pub/sub channel (channels span Redis's numbered databases, so two deployments
-    # sharing one Redis need different names).
+    # The Redis Stream that carries live messages to every app process (a key of the
+    # database CMS_REDIS_URL names; two deployments sharing one database need different ones).
     live_channel: str = Field(default="cms:live", min_length=1, max_length=200)
     allowed_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["http://127.0.0.1:8000", "http://localhost:8000"]
