@@ -12,7 +12,14 @@ from typing import Any
 
 from cms.adapters.paf.csv_format import PafRow
 from cms.core.addresses.postcode import Postcode
-from cms.core.addresses.search import key_of, natural_sort_key, words_of, words_of_elements
+from cms.core.addresses.search import (
+    PLACE_FIELDS,
+    PREMISES_FIELDS,
+    key_of,
+    natural_sort_key,
+    words_of,
+    words_of_elements,
+)
 
 # GIN holds "^o", "^oa", "^oak" and "^kingf" beside "oak" and "kingfisher" for the word being
 # typed: an exact entry is cheap where a prefix scan ('r:*') unions thousands of words' lists.
@@ -50,37 +57,6 @@ def _postcode(text: str) -> tuple[Postcode, str]:
     return postcode, key_of(postcode)
 
 
-def row_words(row: Any, postcode: Postcode, keep_repeats: bool = False) -> list[str]:
-    """The row's words in label order, repeats kept (neighbours matter for the pairs)."""
-    return words_of_elements(
-        (
-            row.organisation_name,
-            row.department_name,
-            row.sub_building_name,
-            row.building_name,
-            row.building_number,
-            row.po_box,
-            row.dependent_thoroughfare,
-            row.thoroughfare,
-            row.double_dependent_locality,
-            row.dependent_locality,
-            row.post_town,
-        ),
-        postcode,
-        keep_repeats=keep_repeats,
-    )
-
-
-def tsvector_literal(words: list[str]) -> str:
-    """The words, their short prefixes and neighbouring pairs as tsvector input ('oak' '^o'
-    '^oa' '12+oak' ...). Words are [a-z0-9] only, so nothing needs escaping."""
-    lexemes: set[str] = set()
-    for word in set(words):
-        lexemes.update(_word_lexemes(word))
-    lexemes.update(first + PAIR + second for first, second in pairwise(words))
-    return "'" + "' '".join(lexemes) + "'"
-
-
 @lru_cache(maxsize=500_000)  # street names and towns repeat across millions of addresses
 def _word_lexemes(word: str) -> tuple[str, ...]:
     return (word, *("^" + word[:length] for length in PREFIX_LENGTHS if len(word) >= length))
@@ -89,34 +65,14 @@ def _word_lexemes(word: str) -> tuple[str, ...]:
 def search_values(row: PafRow | Any) -> tuple[str, str, str]:
     """(sort_key, search_text, tsvector literal) of one PAF row (a PafRow or a table row).
 
-    The same words as cms.core.addresses.search.words_of_elements, worked out in two parts:
+    The same words as cms.core.addresses.search.address_words, worked out in two parts:
     the premises (different on every row) and the rest, from the street to the postcode, which
     every address of a street shares; the second part is remembered (a full PAF has about
     31 million rows but fewer than two million such tails).
     """
     _, key = _postcode(row.postcode)
-    premises = words_of(
-        " ".join(
-            element
-            for element in (
-                row.organisation_name,
-                row.department_name,
-                row.sub_building_name,
-                row.building_name,
-                row.building_number,
-                row.po_box,
-            )
-            if element
-        )
-    )
-    tail_words, tail_lexemes = _tail(
-        row.dependent_thoroughfare,
-        row.thoroughfare,
-        row.double_dependent_locality,
-        row.dependent_locality,
-        row.post_town,
-        row.postcode,
-    )
+    premises = words_of(" ".join(filter(None, (getattr(row, n) for n in PREMISES_FIELDS))))
+    tail_words, tail_lexemes = _tail(*(getattr(row, n) for n in PLACE_FIELDS), row.postcode)
     lexemes = set(tail_lexemes)
     for word in premises:
         lexemes.update(_word_lexemes(word))

@@ -74,22 +74,21 @@ def words_of_elements(
     return found if keep_repeats else list(dict.fromkeys(found))
 
 
+# The fields an address is found by, in label order: its premises (different at every
+# delivery point), then its street and places (shared by every address of a street).
+PREMISES_FIELDS = (
+    "organisation_name", "department_name", "sub_building_name", "building_name",
+    "building_number", "po_box",
+)  # fmt: skip
+PLACE_FIELDS = (
+    "dependent_thoroughfare", "thoroughfare", "double_dependent_locality", "dependent_locality",
+    "post_town",
+)  # fmt: skip
+
+
 def address_words(address: Address) -> list[str]:
     return words_of_elements(
-        (
-            address.organisation_name,
-            address.department_name,
-            address.sub_building_name,
-            address.building_name,
-            address.building_number,
-            address.po_box,
-            address.dependent_thoroughfare,
-            address.thoroughfare,
-            address.double_dependent_locality,
-            address.dependent_locality,
-            address.post_town,
-        ),
-        address.postcode,
+        (getattr(address, name) for name in (*PREMISES_FIELDS, *PLACE_FIELDS)), address.postcode
     )
 
 
