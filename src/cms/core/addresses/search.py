@@ -101,8 +101,13 @@ def postcode_key(area: str, district: str, sub_district: str = "", inward: str =
 def key_of(postcode: Postcode) -> str:
     match = _PARTIAL_POSTCODE.match(postcode.compact)
     assert match is not None and match["inward"] == postcode.inward, postcode
+    return _key_of_match(match)
+
+
+def _key_of_match(match: re.Match[str]) -> str:
+    """The key of a (partial) postcode read by _PARTIAL_POSTCODE."""
     district = match["district"] or match["digits"]
-    return postcode_key(match["area"], district, match["sub"] or "", postcode.inward)
+    return postcode_key(match["area"], district, match["sub"] or "", match["inward"] or "")
 
 
 _DIGITS = re.compile(r"[0-9]+")
@@ -247,8 +252,7 @@ def _postcode_search(text: str) -> PostcodeSearch | None:
     if match is None:
         return None
     inward = match["inward"] or ""
-    district = match["district"] or match["digits"]
-    key = postcode_key(match["area"], district, match["sub"] or "", inward)
+    key = _key_of_match(match)
     if not inward and match["sub"] is None:
         key = key[:-1]  # "M1" continues to M1's sub-districts (M1A...), "M1 " would not
     return PostcodeSearch(key_prefix=key, complete=len(inward) == 3)
