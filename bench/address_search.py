@@ -220,6 +220,9 @@ def main() -> None:
     parser.add_argument("--baseline-timeout-s", type=float, default=30.0)
     parser.add_argument("--reload", action="store_true", help="load the PAF again")
     parser.add_argument("--csv", type=Path, default=None)
+    parser.add_argument(
+        "--slowest", type=int, default=0, help="list this many slowest queries (concurrency 1)"
+    )
     options = parser.parse_args()
     rows = 31_000_000 if options.full else options.rows
     csv = options.csv or Path(tempfile.gettempdir()) / f"paf_{rows}_{SEED}.csv"
@@ -258,6 +261,11 @@ async def measure(url: str, rows: int, load_s: float | None, options: argparse.N
         latencies, qps = await replay(search_one, mix, concurrency)
         results[concurrency] = latencies
         print(line(f"search, concurrency {concurrency}", latencies, qps), flush=True)
+    if options.slowest:
+        print(f"\nslowest {options.slowest} at concurrency 1:")
+        ordered = sorted(zip(results[1], mix, strict=True), reverse=True)
+        for latency, query in ordered[: options.slowest]:
+            print(f"  {latency:>8.1f} ms  {query!r}")
     baseline_count = options.baseline_queries or (len(mix) if rows <= 1_000_000 else 100)
     baseline_mix = mix[:: max(1, len(mix) // baseline_count)][:baseline_count]
     scan = await ilike_runner(engine, postgres, options.baseline_timeout_s)

@@ -16,7 +16,7 @@ from starlette.testclient import TestClient
 from cms.app import create_app
 from cms.container import build_container
 from cms.core.accounts.model import OrganisationKind
-from cms.core.addresses.search import search_addresses
+from cms.core.addresses.search import TextSearch, read_query, search_addresses
 from cms.core.shared.errors import InvalidValue
 from cms.settings import Settings
 from tests.support.world import World, paf_csv_line
@@ -417,6 +417,49 @@ def test_an_address_added_later_is_found_and_a_changed_one_found_anew(paf: World
         "2 Oak Road",
         "14 Oak Road",
     ]
+
+
+def test_the_index_gives_enough_matches_or_every_match(world: World, run: Any) -> None:
+    """Common words are looked for in samples of the PAF first (PostgreSQL): a cap's worth of
+    matches must still come back when there are that many, and every match when fewer, even a
+    rare word that only a sampled common prefix shares."""
+    one_in_128 = range(4096, 4102)  # UDPRNs the samples hold (runs of 32)
+    one_in_16 = range(512, 518)
+    elsewhere = range(4200, 4206)
+    lines = [
+        paf_csv_line(
+            udprn=f"{udprn:08d}",
+            postcode="YO1 7AA",
+            post_town="YORK",
+            thoroughfare="Oak Lane",
+            building_number=str(udprn),
+        )
+        for udprn in (*one_in_128, *one_in_16, *elsewhere)
+    ]
+    lines.append(
+        paf_csv_line(
+            udprn="00004300",
+            postcode="YO1 7AB",
+            post_town="YORK",
+            thoroughfare="Oakham Court",
+            building_number="1",
+        )
+    )
+    run(world.load_paf(lines))
+    index = world.container.address_index()
+
+    def matching(typed: str, limit: int) -> list[str]:
+        search = read_query(typed)
+        assert isinstance(search, TextSearch)
+        return [c.address.summary() for c in run(index.matching(search, limit))]
+
+    for limit in (3, 8, 12, 18):
+        some = matching("oak", limit)
+        assert len(set(some)) == limit and all("Oak" in summary for summary in some), limit
+    assert len(matching("oak", 50)) == 19
+    assert matching("oakh", 3) == ["1 Oakham Court, YORK, YO1 7AB"]
+    assert matching("4201 oak", 3) == ["4201 Oak Lane, YORK, YO1 7AA"]
+    assert matching("516 oak", 3) == ["516 Oak Lane, YORK, YO1 7AA"]
 
 
 # --- limits and hostile input ------------------------------------------------------------------

@@ -470,6 +470,8 @@ def test_an_import_killed_part_way_leaves_the_old_paf_serving(
         )
         assert indexes.split(",") == [
             "ix_paf_addresses_postcode_compact",
+            "ix_paf_addresses_search_sample_128",
+            "ix_paf_addresses_search_sample_16",
             "ix_paf_addresses_search_tsv",
             "ix_paf_addresses_sort_key",
             "pk_paf_addresses",

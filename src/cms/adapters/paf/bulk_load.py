@@ -17,14 +17,16 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from sqlalchemy import MetaData, insert, text
+from sqlalchemy import MetaData, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from cms.adapters.paf.csv_format import PafRow, PafRowError, read_paf
 from cms.adapters.paf.search_columns import (
+    SAMPLES,
     SQLITE_FTS_TRIGGER_NAMES,
     SQLITE_FTS_TRIGGERS,
+    search_sample_of,
     search_values,
 )
 from cms.adapters.sql.bulk import ImportReport
@@ -38,6 +40,13 @@ PG_INDEXES = (  # (name, definition); the live table's names, built on the new o
     ("ix_paf_addresses_postcode_compact", "(postcode_compact)"),
     ("ix_paf_addresses_sort_key", "(sort_key)"),
     ("ix_paf_addresses_search_tsv", "USING gin (search_tsv) WITH (fastupdate = off)"),
+    *(
+        (
+            f"ix_paf_addresses_search_sample_{every}",
+            f"USING gin (search_tsv) WITH (fastupdate = off) WHERE search_sample >= {every}",
+        )
+        for every in SAMPLES
+    ),
 )
 
 
@@ -115,6 +124,7 @@ def _values(row: PafRow, postgres: bool) -> tuple[str | None, ...]:
         sort_key,
         search_text,
         tsvector if postgres else None,
+        str(search_sample_of(row.udprn)),
     )
 
 
@@ -298,7 +308,10 @@ async def _index_and_swap(engine: AsyncEngine) -> None:
         build(
             [
                 f"ALTER TABLE {NEW} ADD CONSTRAINT pk_paf_addresses_new PRIMARY KEY (udprn)",
-                *(f"CREATE INDEX {name}_new ON {NEW} {how}" for name, how in PG_INDEXES[:2]),
+                *(
+                    f"CREATE INDEX {name}_new ON {NEW} {how}"
+                    for name, how in (*PG_INDEXES[:2], *PG_INDEXES[3:])
+                ),
                 f"ANALYZE {NEW}",
             ]
         ),
@@ -351,15 +364,18 @@ async def _replace_on_sqlite(
             rows = _drop_repeats(chunk, seen, report).rows
             if rows:
                 async with connection.begin():
-                    await connection.execute(
-                        insert(staging), [dict(zip(COLUMNS, row, strict=True)) for row in rows]
-                    )
+                    await connection.exec_driver_sql(_SQLITE_INSERT, rows)
             on_batch(report)
         _refuse_if_empty(report)
         on_stage(f"staged {report.loaded:,} rows; swapping them in")
         async with connection.begin():
             await _swap_on_sqlite(connection)
     return report
+
+
+_SQLITE_INSERT = (
+    f"INSERT INTO {NEW} ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+)
 
 
 def _refuse_if_empty(report: ImportReport[PafRowError]) -> None:

@@ -11,11 +11,11 @@ import re
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import String, bindparam, cast, select, text
+from sqlalchemy import String, bindparam, cast, literal_column, select, text
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from cms.adapters.paf.search_columns import PAIR, PREFIX_LENGTHS
+from cms.adapters.paf.search_columns import PAIR, PREFIX_LENGTHS, SAMPLES
 from cms.adapters.paf.store import address_from_row
 from cms.adapters.sql.tables import paf_addresses
 from cms.core.addresses.search import Candidate, PostcodeSearch, Term, TextSearch
@@ -88,6 +88,18 @@ class PostgresAddressIndex(_SqlAddressIndex):
                 paf_addresses.c.search_text.op("~")(bindparam(f"p{number}", pattern, String))
             )
         async with self._engine.connect() as connection:
+            # The coarsest sample first: GIN cannot stop at `limit`, so common words ("flat",
+            # "^st") would build a bitmap of millions of addresses. Each sample's count tells
+            # whether the next, eight times finer, could hold `limit`; when none does, the
+            # words are rare enough for the whole index, where every match must be seen.
+            for position, every in enumerate(SAMPLES):
+                in_sample = paf_addresses.c.search_sample >= literal_column(str(every))
+                rows = (await connection.execute(query.where(in_sample).limit(limit))).all()
+                if len(rows) >= limit:
+                    return _candidates(rows)
+                finer = SAMPLES[position + 1] if position + 1 < len(SAMPLES) else 1
+                if finer == 1 or len(rows) * every / finer < limit / 2:
+                    break
             return _candidates((await connection.execute(query.limit(limit))).all())
 
 

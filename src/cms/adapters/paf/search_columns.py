@@ -27,6 +27,22 @@ PREFIX_LENGTHS = (1, 2, 3, 5)
 # ...and each pair of neighbouring words ("12+oak", "oak+road"): at 31 million addresses two
 # common words ("12", "oak") each list hundreds of thousands, their pair a few hundred.
 PAIR = "+"
+# Nested samples of the PAF, each with a GIN index of its own: one address in 128 and one in
+# 16, in runs of 32 neighbouring UDPRNs (a run shares a few heap pages). GIN cannot stop at a
+# LIMIT: words that hundreds of thousands of addresses share ("flat", "^st") would build a
+# bitmap of all of them, where the smallest sample that holds enough matches is quick.
+SAMPLE_RUN = 32
+SAMPLES = (128, 16)  # one address in N, coarsest first; each holds the ones before it
+
+
+def search_sample_of(udprn: str | None) -> int:
+    """The coarsest sample that holds the address (N of "one in N"), or 0 for none: decided by
+    its UDPRN alone, so the same addresses are sampled however and whenever they arrive."""
+    if udprn is None or not (udprn.isascii() and udprn.isdigit()):
+        return 0
+    run = int(udprn) // SAMPLE_RUN
+    return next((every for every in SAMPLES if run % every == 0), 0)
+
 
 # SQLite: an FTS5 index over paf_addresses.search_text (external content: the words are stored
 # once), kept current by triggers whichever way rows arrive. prefix='1 2 3' keeps the short

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cms.adapters.paf.csv_format import PafRow, PafRowError, read_paf
-from cms.adapters.paf.search_columns import search_values
+from cms.adapters.paf.search_columns import search_sample_of, search_values
 from cms.adapters.sql.bulk import ImportReport, upsert_statement
 from cms.adapters.sql.engine import WRITE_TRANSACTION
 from cms.adapters.sql.tables import paf_addresses
@@ -95,4 +95,5 @@ def _row_values(row: PafRow, postgres: bool) -> dict[str, Any]:
     sort_key, search_text, tsvector = search_values(row)
     values["sort_key"], values["search_text"] = sort_key, search_text
     values["search_tsv"] = tsvector if postgres else None  # SQLite: FTS5, kept by triggers
+    values["search_sample"] = search_sample_of(row.udprn)
     return values

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -25,6 +26,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
+
+from cms.adapters.paf.search_columns import SAMPLES
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -391,6 +394,10 @@ paf_addresses = Table(
     ),
     Column("search_text", Text, nullable=False, server_default=""),
     Column("search_tsv", Text().with_variant(TSVECTOR(), "postgresql")),
+    # The coarsest of the nested search samples that holds the address (128: one in 128, and
+    # so one in 16 too; 16; 0: neither), each with a partial GIN index, for queries of very
+    # common words (cms.adapters.paf.search_columns.search_sample_of).
+    Column("search_sample", SmallInteger, nullable=False, server_default="0"),
     Index("ix_paf_addresses_sort_key", "sort_key"),
     Index(
         "ix_paf_addresses_search_tsv",
@@ -398,6 +405,16 @@ paf_addresses = Table(
         postgresql_using="gin",
         postgresql_with={"fastupdate": "off"},
     ).ddl_if(dialect="postgresql"),
+    *(
+        Index(
+            f"ix_paf_addresses_search_sample_{every}",
+            "search_tsv",
+            postgresql_using="gin",
+            postgresql_with={"fastupdate": "off"},
+            postgresql_where=text(f"search_sample >= {every}"),
+        ).ddl_if(dialect="postgresql")
+        for every in SAMPLES
+    ),
 )
 
 ldz_prefixes = Table(
