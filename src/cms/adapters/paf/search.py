@@ -66,13 +66,18 @@ class PostgresAddressIndex(_SqlAddressIndex):
         """Whole words by their lexemes, and (neighbours) neighbouring whole words by their
         pair ('12+oak'): at 31 million addresses '12' and 'oak' each list hundreds of
         thousands, their pair a few hundred. The word being typed goes by its prefix lexeme
-        ('^oak', '^kingf') and, beyond that, a word-start filter on the text."""
+        ('^oak', '^kingf') and, beyond that, a word-start filter on the text. A word that is
+        in a pair is left to the pair: GIN checks each lexeme of the query for every match of
+        the rarest, and the common word's long list only costs time."""
         groups: list[str] = []
         patterns: list[str] = []
+        # Whole words are all side by side (only the last word is being typed): in pairs.
+        paired = neighbours and search.has_neighbours
         for term in search.terms:
             words = _words(term)
             if not term.prefix:
-                groups.append(" | ".join(f"'{w}'" for w in words))
+                if not paired:
+                    groups.append(" | ".join(f"'{w}'" for w in words))
                 continue
             groups.append(" | ".join(f"'^{w[: _prefix_length(w)]}'" for w in words))
             if any(len(w) > _prefix_length(w) for w in words):
