@@ -31,6 +31,7 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
 }
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+INTERNAL_ERROR_MESSAGE = "Something went wrong on our side; it has been logged. Try again."
 JSON_ONLY_MESSAGE = (
     "Send requests that change anything as POST with Content-Type: application/json."
 )
@@ -81,8 +82,12 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] in ("http.response.start", "websocket.http.response.start"):
+                started = True
                 headers = MutableHeaders(scope=message)
                 headers["content-security-policy"] = self._policy(scope, headers)
                 for name, value in SECURITY_HEADERS.items():
@@ -91,7 +96,14 @@ class SecurityHeadersMiddleware:
                     headers["strict-transport-security"] = HSTS
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # Starlette answers an unhandled error from outside every middleware, so without
+            # these headers: answer it here, and let the error go on to be logged.
+            if scope["type"] == "http" and not started:
+                await _send_json(send_with_headers, 500, INTERNAL_ERROR_MESSAGE, "INTERNAL_ERROR")
+            raise
 
     def _policy(self, scope: Scope, headers: MutableHeaders) -> str:
         page_policy = self.page_policies.get(scope.get("path", ""))

@@ -9,8 +9,14 @@ import re
 
 import httpx
 import pytest
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 from starlette.testclient import TestClient
 
+from cms.http_security import SecurityHeadersMiddleware
 from tests.security.conftest import MakeClient
 
 STRICT_CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
@@ -87,3 +93,18 @@ def test_no_page_gets_the_looser_policy_outside_development(make_client: MakeCli
     page = client.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code == 404
     assert_security_headers(page)
+
+
+def test_an_unexpected_error_is_answered_with_the_security_headers() -> None:
+    def fails(request: Request) -> Response:
+        raise RuntimeError("a bug")
+
+    app = Starlette(
+        routes=[Route("/fails", fails)], middleware=[Middleware(SecurityHeadersMiddleware)]
+    )
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/fails")
+    assert response.status_code == 500
+    assert_security_headers(response)
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "INTERNAL_ERROR" and "a bug" not in error["message"]
