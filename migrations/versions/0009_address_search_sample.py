@@ -22,6 +22,9 @@ SAMPLE_RUN = 32
 SAMPLES = (128, 16)
 
 
+BATCH = 50_000  # addresses a backfill statement looks at (PostgreSQL)
+
+
 def upgrade() -> None:
     # A plain ADD COLUMN on SQLite too: a batch copy of the table would drop its FTS triggers.
     op.add_column(
@@ -34,12 +37,35 @@ def upgrade() -> None:
     digits = "udprn ~ '^[0-9]+$'" if postgres else "udprn NOT GLOB '*[^0-9]*' AND udprn <> ''"
     run = f"({'udprn::bigint' if postgres else 'CAST(udprn AS INTEGER)'} / {SAMPLE_RUN})"
     coarsest = " ".join(f"WHEN {run} % {every} = 0 THEN {every}" for every in SAMPLES)
-    op.execute(  # CASE: only a UDPRN of digits is read as a number
-        f"UPDATE paf_addresses SET search_sample = CASE WHEN {digits} THEN "
-        f"CASE {coarsest} ELSE 0 END ELSE 0 END "
-        f"WHERE CASE WHEN {digits} THEN {run} % {SAMPLES[-1]} = 0 ELSE false END"
-    )
-    if postgres:
+    # CASE: only a UDPRN of digits is read as a number.
+    assign = f"search_sample = CASE WHEN {digits} THEN CASE {coarsest} ELSE 0 END ELSE 0 END"
+    sampled = f"CASE WHEN {digits} THEN {run} % {SAMPLES[-1]} = 0 ELSE false END"
+    if not postgres:
+        op.execute(f"UPDATE paf_addresses SET {assign} WHERE {sampled}")
+        return
+    # A full PAF is 31 million rows: commit the new column, then fill it a batch at a time and
+    # build the indexes concurrently, so searches and imports go on meanwhile.
+    bind = op.get_bind()
+    with op.get_context().autocommit_block():
+        last = ""
+        while True:
+            upto = bind.execute(
+                sa.text(
+                    "SELECT max(udprn) FROM (SELECT udprn FROM paf_addresses "
+                    "WHERE udprn > :last ORDER BY udprn LIMIT :batch) AS batch"
+                ),
+                {"last": last, "batch": BATCH},
+            ).scalar()
+            if upto is None:
+                break
+            bind.execute(
+                sa.text(
+                    f"UPDATE paf_addresses SET {assign} "
+                    f"WHERE udprn > :last AND udprn <= :upto AND {sampled}"
+                ),
+                {"last": last, "upto": upto},
+            )
+            last = upto
         for every in SAMPLES:
             op.create_index(
                 f"ix_paf_addresses_search_sample_{every}",
@@ -49,6 +75,7 @@ def upgrade() -> None:
                 postgresql_using="gin",
                 postgresql_with={"fastupdate": "off"},
                 postgresql_where=sa.text(f"search_sample >= {every}"),
+                postgresql_concurrently=True,
             )
 
 

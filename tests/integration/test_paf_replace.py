@@ -26,6 +26,7 @@ from sqlalchemy import text
 
 from cms.adapters.paf.bulk_load import NEW, replace_paf
 from cms.adapters.paf.csv_format import COLUMNS
+from cms.adapters.paf.search_columns import search_sample_of
 from cms.adapters.paf.synthetic import write_paf_csv
 from cms.core.addresses.search import search_addresses
 from tests.support.world import World, paf_csv_line
@@ -181,6 +182,38 @@ def test_an_address_added_after_a_replace_is_found(world: World, run: Any) -> No
     run(world.load_paf(OLD_ONLY))  # `cms import-paf --update`: upserts into the swapped table
     assert len(found(world, run, "quillfeather")) == 2
     assert len(found(world, run, "zanzibar")) == 2
+
+
+def test_each_way_in_puts_an_address_in_the_samples_its_udprn_says(world: World, run: Any) -> None:
+    udprns = ["00000512", "00004096", "00004128", "22000001"]
+    lines = [
+        paf_csv_line(
+            udprn=udprn,
+            postcode="HS1 2AA",
+            post_town="STORNOWAY",
+            thoroughfare="Quillfeather Lane",
+            building_number=str(number),
+        )
+        for number, udprn in enumerate(udprns, start=1)
+    ]
+    expected = {udprn: search_sample_of(udprn) for udprn in udprns}
+    assert sorted(expected.values()) == [0, 0, 16, 128]
+
+    def sampled() -> dict[str, int]:
+        async def read() -> dict[str, int]:
+            async with world.engine.connect() as connection:
+                rows = await connection.execute(
+                    text("SELECT udprn, search_sample FROM paf_addresses")
+                )
+                return {udprn: int(sample) for udprn, sample in rows}
+
+        return dict(run(read()))
+
+    run(replace_paf(world.engine, lines, workers=1))  # `cms import-paf`
+    assert sampled() == expected
+    run(replace_paf(world.engine, NEW_PAF, workers=1))
+    run(world.load_paf(lines))  # `cms import-paf --update`
+    assert {u: s for u, s in sampled().items() if u in expected} == expected
 
 
 def test_faulty_rows_and_duplicate_udprns_are_reported_by_line(world: World, run: Any) -> None:

@@ -71,12 +71,11 @@ class PostgresAddressIndex(_SqlAddressIndex):
         the rarest, and the common word's long list only costs time."""
         groups: list[str] = []
         patterns: list[str] = []
-        # Whole words are all side by side (only the last word is being typed): in pairs.
-        paired = neighbours and search.has_neighbours
-        for term in search.terms:
+        paired = _paired(search) if neighbours else set()
+        for position, term in enumerate(search.terms):
             words = _words(term)
             if not term.prefix:
-                if not paired:
+                if position not in paired:
                     groups.append(" | ".join(f"'{w}'" for w in words))
                 continue
             groups.append(" | ".join(f"'^{w[: _prefix_length(w)]}'" for w in words))
@@ -111,6 +110,17 @@ class PostgresAddressIndex(_SqlAddressIndex):
 def _prefix_length(word: str) -> int:
     """The longest indexed prefix length a typed word can use."""
     return max((length for length in PREFIX_LENGTHS if length <= len(word)), default=1)
+
+
+def _paired(search: TextSearch) -> set[int]:
+    """Positions of the whole words that stand beside another whole word (so in a pair)."""
+    whole = [not term.prefix for term in search.terms]
+    return {
+        position
+        for position in range(len(whole))
+        for other in (position - 1, position + 1)
+        if 0 <= other < len(whole) and whole[position] and whole[other]
+    }
 
 
 def _pairs(search: TextSearch) -> list[str]:

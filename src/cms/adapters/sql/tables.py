@@ -384,8 +384,9 @@ paf_addresses = Table(
     Column("delivery_point_suffix", String(2)),
     # For the type-ahead search (cms.core.addresses.search): the natural order, starting with
     # the postcode's sortable key (byte order on PostgreSQL too, so a prefix is a range); the
-    # address's words; and, on PostgreSQL, those words and their 1-3 letter prefixes ("^oa")
-    # as a tsvector for a GIN index. SQLite indexes the words with FTS5 (see migration 0008).
+    # address's words; and, on PostgreSQL, those words, their 1, 2, 3 and 5-letter prefixes
+    # ("^oa") and neighbouring pairs ("12+oak") as a tsvector for a GIN index. SQLite indexes
+    # the words with FTS5 (see migration 0008).
     Column(
         "sort_key",
         String(400).with_variant(String(400, collation="C"), "postgresql"),
