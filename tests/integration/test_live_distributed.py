@@ -9,7 +9,7 @@ import asyncio
 import contextlib
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +25,6 @@ from cms.core.accounts.model import OrganisationKind, Viewer
 from cms.core.contacts.commands import PickUpContact, RaiseMncContact
 from cms.core.contacts.handlers import ContactLoggedResult
 from cms.core.contacts.values import MarketSector, MncReason
-from tests.support.databases import redis_or_skip
 from tests.support.live import Subscriber, subscriber
 from tests.support.processes import STARTUP_S, PrivateRedis, Processes, cms_environment
 from tests.support.world import World, paf_csv_line
@@ -48,14 +47,6 @@ ALLOCATE = """mutation($crn: String!) { allocateToNetwork(crn: $crn) {
   ... on NotPermitted { message } ... on NotFound { message } } }"""
 NOTIFICATION_AREA = """query { notifications(first: 100) {
   totalCount edges { node { id crn status message createdAt } } } unreadNotificationCount }"""
-
-
-@pytest.fixture
-def redis_url() -> Iterator[str]:
-    url = redis_or_skip()
-    Redis.from_url(url).flushdb()  # the test Redis database holds only test data
-    yield url
-    Redis.from_url(url).flushdb()
 
 
 def _channel() -> str:

@@ -6,11 +6,9 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from redis import Redis
 from sqlalchemy import select
 
 from cms.adapters.sql.tables import uklink_meter_points
@@ -27,16 +25,7 @@ from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.queries import find_contact
 from cms.core.contacts.values import MarketSector, MncReason
-from tests.support.databases import redis_or_skip
 from tests.support.world import World, paf_csv_line
-
-
-@pytest.fixture
-def redis_url() -> Iterator[str]:
-    url = redis_or_skip()
-    Redis.from_url(url).flushdb()  # the test Redis database holds only test data
-    yield url
-    Redis.from_url(url).flushdb()
 
 
 def _accepted_contact(world: World, run: Any) -> tuple[str, Any]:

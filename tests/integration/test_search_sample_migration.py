@@ -4,7 +4,6 @@ addresses loaded after it (cms.adapters.paf.search_columns.search_sample_of), on
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ import pytest
 
 from cms.adapters.paf.search_columns import search_sample_of
 from cms.adapters.sql.migrations import migrate
-from tests.support.databases import ADMIN_URL, postgres_or_skip
+from tests.support.databases import empty_postgres_database, postgres_or_skip
 
 UDPRNS = ["00000000", "00000031", "00000032", "00000512", "00004095", "00004096", "00004127",
           "00004128", "12026000", "99999999", "ABC12345"]  # fmt: skip
@@ -40,21 +39,8 @@ def test_sqlite_addresses_loaded_earlier_join_the_sample_by_the_same_rule(tmp_pa
 @pytest.fixture
 def empty_postgres(run: Any) -> Iterator[str]:
     postgres_or_skip()
-    name = f"cms_test_{uuid.uuid4().hex[:16]}"
-    base = ADMIN_URL.rpartition("/")[0]
-
-    async def admin(sql: str) -> None:
-        connection = await asyncpg.connect(ADMIN_URL)
-        try:
-            await connection.execute(sql)
-        finally:
-            await connection.close()
-
-    run(admin(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"{base}/{name}"
-    finally:
-        run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with empty_postgres_database(run) as url:
+        yield url
 
 
 @pytest.mark.postgres

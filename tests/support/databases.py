@@ -50,6 +50,17 @@ async def _admin(sql: str) -> None:
         await connection.close()
 
 
+@contextmanager
+def empty_postgres_database(run: object) -> Iterator[str]:
+    """A new database with nothing in it (not even the schema), dropped afterwards."""
+    name = f"cms_test_{uuid.uuid4().hex[:16]}"
+    run(_admin(f'CREATE DATABASE "{name}"'))  # type: ignore[operator]
+    try:
+        yield _database_url(name)
+    finally:
+        run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))  # type: ignore[operator]
+
+
 class PostgresTemplate:
     """One migrated database per test session; each test gets its own copy of it."""
 
