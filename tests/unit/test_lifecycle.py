@@ -1,4 +1,4 @@
-"""The MNC lifecycle: the table in code is the one DOMAIN.md describes, move for move."""
+"""The MNC lifecycle: the table in code is the one docs/domain.md describes, move for move."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from cms.core.contacts.model import InvalidTransition, MncContact, MncRequest, S
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.shared.errors import DomainError, NotPermitted
 
-DOMAIN_MD = Path(__file__).resolve().parents[3] / "shared" / "DOMAIN.md"
+DOMAIN_MD = Path(__file__).resolve().parents[2] / "docs" / "domain.md"
 
 S = ContactStatus
 P = Party
@@ -41,13 +41,8 @@ BEFORE_NETWORK_ACCEPTED = (
 )
 FINAL = (S.MPRN_CREATED, S.REJECTED, S.WITHDRAWN, S.LAPSED)
 
-# DOMAIN.md, "Lifecycle", transcribed: "Only these moves are allowed, each by its named actor:
-# LOGGED to WITH_CDSP (an agent picks it up); WITH_CDSP to AWAITING_SHIPPER, WITH_NETWORK or
-# REJECTED; AWAITING_SHIPPER back to whoever asked (on an answer) or to LAPSED; WITH_NETWORK to
-# SITE_VISIT_BOOKED, AWAITING_SHIPPER, NETWORK_ACCEPTED or REJECTED; SITE_VISIT_BOOKED to
-# NETWORK_ACCEPTED or REJECTED; NETWORK_ACCEPTED to MPRN_CREATED (the system, after UK Link
-# answers); any non-final status before NETWORK_ACCEPTED to WITHDRAWN (the raising Shipper)."
-# The actors follow the "Who acts next" column; lapsing is the system's (10 days unanswered).
+# docs/domain.md's list of moves under "Lifecycle", transcribed. The actors follow the "Who acts
+# next" column; lapsing is the system's (10 working days unanswered).
 EXPECTED: set[tuple[Move, ContactStatus | None, ContactStatus, Party]] = {
     (Move.RAISE, None, S.LOGGED, P.SHIPPER),
     (Move.PICK_UP, S.LOGGED, S.WITH_CDSP, P.CDSP),
@@ -67,7 +62,7 @@ EXPECTED: set[tuple[Move, ContactStatus | None, ContactStatus, Party]] = {
     *((Move.WITHDRAW, source, S.WITHDRAWN, P.SHIPPER) for source in BEFORE_NETWORK_ACCEPTED),
 }
 
-# "Who acts next" in DOMAIN.md's status table, in the lifecycle's terms.
+# "Who acts next" in docs/domain.md's status table, in the lifecycle's terms.
 WHO_ACTS_NEXT = {
     "CDSP": P.CDSP,
     "Shipper": P.SHIPPER,
@@ -97,7 +92,7 @@ def expected_from(status: ContactStatus, move: Move) -> set[tuple[ContactStatus,
 
 
 def status_table() -> dict[str, str]:
-    """DOMAIN.md's lifecycle status table: status -> who acts next."""
+    """docs/domain.md's lifecycle status table: status -> who acts next."""
     text = DOMAIN_MD.read_text(encoding="utf-8")
     section = text[text.index("**Lifecycle") :]
     rows: dict[str, str] = {}
@@ -116,8 +111,8 @@ def status_table() -> dict[str, str]:
 def test_the_allowed_moves_are_exactly_those_of_domain_md() -> None:
     actual = [(t.move, t.source, t.target, t.actor) for t in TRANSITIONS]
     assert len(actual) == len(set(actual)), "a move is listed twice"
-    assert set(actual) - EXPECTED == set(), "moves DOMAIN.md does not allow"
-    assert EXPECTED - set(actual) == set(), "moves DOMAIN.md allows that are missing"
+    assert set(actual) - EXPECTED == set(), "moves docs/domain.md does not allow"
+    assert EXPECTED - set(actual) == set(), "moves docs/domain.md allows that are missing"
 
 
 def test_the_statuses_and_final_statuses_are_those_of_domain_md() -> None:
