@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useMemo } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { useQuery } from "urql";
+import { Layout } from "./components/Layout";
+import { MeQuery } from "./graphql/operations";
+import { SessionContext, type Session } from "./session/SessionContext";
+import { SignInPage } from "./pages/sign-in/SignInPage";
+import { HomePage } from "./pages/home/HomePage";
+import { NotFoundPage } from "./pages/errors/NotFoundPage";
+import { SomethingWentWrong } from "./pages/errors/SomethingWentWrong";
+import { ContactPage } from "./pages/contacts/ContactPage";
+import { Loading } from "./components/Loading";
+
+export function App() {
+  const [{ data, fetching, error }, refetchMe] = useQuery({ query: MeQuery, requestPolicy: "network-only" });
+  const refresh = useCallback(() => refetchMe({ requestPolicy: "network-only" }), [refetchMe]);
+  const viewer = data?.me ?? null;
+  const session: Session | null = useMemo(() => (viewer ? { viewer, refresh } : null), [viewer, refresh]);
+  const location = useLocation();
+
+  useEffect(() => {
+    document.body.classList.add("govuk-frontend-supported");
+  }, []);
+
+  if (error && !data) {
+    return (
+      <Layout viewer={null} onSignedOut={refresh}>
+        <SomethingWentWrong onRetry={refresh} />
+      </Layout>
+    );
+  }
+  if (fetching && !data) {
+    return (
+      <Layout viewer={null} onSignedOut={refresh}>
+        <Loading />
+      </Layout>
+    );
+  }
+  if (!session) {
+    const next = location.pathname === "/sign-in" ? null : location.pathname + location.search;
+    return (
+      <Layout viewer={null} onSignedOut={refresh}>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage onSignedIn={refresh} />} />
+          <Route path="*" element={<Navigate to={next && next !== "/" ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"} replace />} />
+        </Routes>
+      </Layout>
+    );
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      <Layout viewer={session.viewer} onSignedOut={refresh}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/sign-in" element={<Navigate to="/" replace />} />
+          <Route path="/contacts/:crn" element={<ContactPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Layout>
+    </SessionContext.Provider>
+  );
+}

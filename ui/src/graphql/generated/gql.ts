@@ -1,0 +1,88 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      mfaChannel\n      organisation {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query UnreadCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadCountDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      crn\n      status\n      message\n      createdAt\n      read\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n": typeof types.ContactDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation EnrolMfa($input: EnrolMfaInput!) {\n    enrolMfa(input: $input) {\n      __typename\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n": typeof types.EnrolMfaDocument,
+    "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n": typeof types.VerifyMfaDocument,
+};
+const documents: Documents = {
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      mfaChannel\n      organisation {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query UnreadCount {\n    unreadNotificationCount\n  }\n": types.UnreadCountDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      crn\n      status\n      message\n      createdAt\n      read\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n": types.ContactDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation EnrolMfa($input: EnrolMfaInput!) {\n    enrolMfa(input: $input) {\n      __typename\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n": types.EnrolMfaDocument,
+    "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n": types.VerifyMfaDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      mfaChannel\n      organisation {\n        id\n        name\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      mfaChannel\n      organisation {\n        id\n        name\n        kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadCount {\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      crn\n      status\n      message\n      createdAt\n      read\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      crn\n      status\n      message\n      createdAt\n      read\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n"): (typeof documents)["\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnrolMfa($input: EnrolMfaInput!) {\n    enrolMfa(input: $input) {\n      __typename\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n"): (typeof documents)["\n  mutation EnrolMfa($input: EnrolMfaInput!) {\n    enrolMfa(input: $input) {\n      __typename\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
