@@ -13,7 +13,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -35,6 +35,7 @@ from cms.http_security import (
     ide_content_security_policy,
 )
 from cms.settings import Settings
+from cms.web_ui import WebUi, default_ui_directory
 
 logger = logging.getLogger(__name__)
 
@@ -158,6 +159,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             Route("/healthz", health),
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql_app),
+            Mount("/", WebUi(default_ui_directory())),
         ],
         middleware=[
             Middleware(SecurityHeadersMiddleware, page_policies=page_policies),

@@ -21,8 +21,11 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.http.websocket_origin import normalize_allowed_origins, normalize_origin
 
+# The UI's pages obey this too: no inline script or style. Images may be data: URLs (the QR
+# code an authenticator app scans is drawn in the browser).
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; "
+    "form-action 'self'"
 )
 HSTS = "max-age=31536000; includeSubDomains"
 SECURITY_HEADERS = {
@@ -209,7 +212,9 @@ class WebSocketOriginMiddleware:
             # authenticate in connection_init (the network organisations' own systems).
             return True
         normalized = normalize_origin(origin)
-        return normalized is not None and normalized in self.allowed_origins
+        if normalized is None:
+            return False
+        return normalized in self.allowed_origins or normalized == _served_origin(scope)
 
     @staticmethod
     async def _refuse(scope: Scope, send: Send) -> None:
@@ -220,6 +225,15 @@ class WebSocketOriginMiddleware:
         else:
             # Closing before accepting makes the server answer the handshake with 403.
             await send({"type": "websocket.close", "code": 1008, "reason": message})
+
+
+def _served_origin(scope: Scope) -> str | None:
+    """The origin the handshake was sent to: the page this server itself served (its UI)."""
+    host = Headers(scope=scope).get("host")
+    if not host:
+        return None
+    scheme = "https" if scope.get("scheme") == "wss" else "http"
+    return normalize_origin(f"{scheme}://{host}")
 
 
 async def _send_json(send: Send, status: int, message: str, code: str, prefix: str = "") -> None:

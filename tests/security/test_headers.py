@@ -19,7 +19,10 @@ from starlette.testclient import TestClient
 from cms.http_security import SecurityHeadersMiddleware
 from tests.security.conftest import MakeClient
 
-STRICT_CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+STRICT_CSP = (
+    "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; "
+    "form-action 'self'"
+)
 HSTS = "max-age=31536000; includeSubDomains"
 
 

@@ -158,3 +158,27 @@ def test_a_signed_out_session_is_refused(client: TestClient, alices_token: str) 
     )
     assert signed_out.json() == {"data": {"signOut": True}}
     assert refused(client, {"authorization": f"Bearer {alices_token}"}) == 4403
+
+
+def test_the_page_this_server_served_may_open_a_websocket_on_any_port(
+    make_client: MakeClient, alices_token: str
+) -> None:
+    """The UI is served from the same origin as the API, on whatever host and port it runs."""
+    client = make_client("production")
+    with client.websocket_connect(
+        "ws://cms.internal:8765/graphql",
+        subprotocols=[TRANSPORT_WS],
+        headers={"origin": "http://cms.internal:8765"},
+    ) as socket:
+        socket.send_json(
+            {"type": "connection_init", "payload": {"authorization": f"Bearer {alices_token}"}}
+        )
+        assert socket.receive_json() == {"type": "connection_ack"}
+    # The same host under another scheme or port is another origin.
+    for origin in ("https://cms.internal:8765", "http://cms.internal:8766"):
+        with pytest.raises(WebSocketDenialResponse):
+            client.websocket_connect(
+                "ws://cms.internal:8765/graphql",
+                subprotocols=[TRANSPORT_WS],
+                headers={"origin": origin},
+            ).__enter__()
