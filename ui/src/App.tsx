@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo } from "react";
-import { Navigate, Route, Routes, useLocation } from "react-router";
+import { Navigate, Route, Routes, useLocation, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { Layout } from "./components/Layout";
 import { MeQuery } from "./graphql/operations";
@@ -10,6 +10,13 @@ import { NotFoundPage } from "./pages/errors/NotFoundPage";
 import { SomethingWentWrong } from "./pages/errors/SomethingWentWrong";
 import { ContactPage } from "./pages/contacts/ContactPage";
 import { Loading } from "./components/Loading";
+import { safeNextPath } from "./session/next";
+
+/** Once signed in, the sign-in page sends the user back to the page they had asked for. */
+function ReturnAfterSignIn() {
+  const [params] = useSearchParams();
+  return <Navigate to={safeNextPath(params.get("next"))} replace />;
+}
 
 export function App() {
   const [{ data, fetching, error }, refetchMe] = useQuery({ query: MeQuery, requestPolicy: "network-only" });
@@ -52,7 +59,7 @@ export function App() {
       <Layout viewer={session.viewer} onSignedOut={refresh}>
         <Routes>
           <Route path="/" element={<HomePage />} />
-          <Route path="/sign-in" element={<Navigate to="/" replace />} />
+          <Route path="/sign-in" element={<ReturnAfterSignIn />} />
           <Route path="/contacts/:crn" element={<ContactPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

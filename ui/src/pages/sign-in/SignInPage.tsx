@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
-import { useNavigate, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary";
 import { PageHeading } from "../../components/PageHeading";
 import { TextField } from "../../components/fields";
 import type { MfaChannel } from "../../graphql/generated/graphql";
-import { safeNextPath } from "../../session/next";
 import { usePageTitle } from "../../session/title";
 import { ChooseFactor } from "./ChooseFactor";
 import { EnterCode } from "./EnterCode";
@@ -27,14 +26,9 @@ type Step =
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const [step, setStep] = useState<Step>({ kind: "password" });
   const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const next = safeNextPath(params.get("next"));
   const expired = params.get("expired") === "1";
-
-  const finish = () => {
-    onSignedIn();
-    navigate(next, { replace: true });
-  };
+  // Once the session exists, the app's sign-in route returns the user to ?next=.
+  const finish = onSignedIn;
 
   if (step.kind === "choose") {
     return (

@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { checkPage, DEMO_PASSWORD, latestCode, tabTo } from "./support";
+
+test("(a) a first sign-in chooses email codes and finishes with the emailed code, by keyboard alone", async ({ page }) => {
+  const email = "alice@alpha.example";
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await checkPage(page, "sign-in");
+
+  // Nothing typed: the error summary names each field and takes focus.
+  await tabTo(page, "button", "Sign in");
+  await page.keyboard.press("Enter");
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link", { name: "Enter your email address" })).toBeVisible();
+  await expect(page).toHaveTitle(/^Error: Sign in/);
+  await checkPage(page, "sign-in-errors");
+
+  await tabTo(page, "link", "Enter your email address");
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Email address")).toBeFocused();
+  await page.keyboard.type(email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("heading", { level: 1, name: "Choose how to get your security codes" })).toBeVisible();
+  await checkPage(page, "choose-second-factor");
+  await tabTo(page, "radio", /^Email/);
+  await page.keyboard.press("Space");
+  await tabTo(page, "button", "Continue");
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("heading", { level: 1, name: "Enter your security code" })).toBeVisible();
+  await expect(page.getByText(/We have sent a 6-digit code to/)).toBeVisible();
+  const codeField = page.getByLabel("Security code");
+  await expect(codeField).toHaveAttribute("autocomplete", "one-time-code");
+  await expect(codeField).toHaveAttribute("inputmode", "numeric");
+  await checkPage(page, "enter-code");
+
+  // A wrong code says how many tries are left.
+  await tabTo(page, "textbox", "Security code");
+  await page.keyboard.type("000000");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("link", { name: /tries? left/ })).toBeVisible();
+  await checkPage(page, "enter-code-wrong");
+
+  // The real code, pasted with a space in it as people copy it.
+  const code = latestCode(email);
+  await tabTo(page, "textbox", "Security code");
+  await page.keyboard.insertText(`${code.slice(0, 3)} ${code.slice(3)}`);
+  await tabTo(page, "checkbox", "Remember this device for 30 days");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("heading", { level: 1, name: /Welcome, Alice/ })).toBeVisible();
+  await expect(page.getByRole("banner")).toContainText("Alpha Gas Shipping");
+  await checkPage(page, "home-shipper");
+
+  await tabTo(page, "button", "Sign out");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+});
+
+test("(h) signing in returns to the page asked for, and a contact one may not see is not found", async ({ page }) => {
+  await page.goto("/contacts/mnc2026999999");
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await page.getByLabel("Email address").fill("bob@beta.example");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("radio", { name: /^Email/ }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Security code").fill(latestCode("bob@beta.example"));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/contacts\/mnc2026999999$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Contact not found" })).toBeVisible();
+  await checkPage(page, "contact-not-found");
+});

@@ -1,0 +1,73 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { readFileSync, existsSync, mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { SERVER_DIR } from "../../playwright.config";
+
+export const DEMO_PASSWORD = "demo-Meter-Point-2026";
+const SCREENSHOTS = resolve("screenshots");
+
+/** The newest sign-in code sent to this address, from the demo's outbox file. */
+export function latestCode(email: string): string {
+  const outbox = resolve(SERVER_DIR, "outbox.jsonl");
+  if (!existsSync(outbox)) throw new Error(`no outbox at ${outbox}`);
+  const lines = readFileSync(outbox, "utf8").trim().split("\n").reverse();
+  for (const line of lines) {
+    const message = JSON.parse(line) as Record<string, unknown>;
+    const text = JSON.stringify(message);
+    if (!text.includes(email)) continue;
+    const code = /\b(\d{6})\b/.exec(String(message.body ?? message.text ?? text));
+    if (code?.[1]) return code[1];
+  }
+  throw new Error(`no code for ${email} in the outbox`);
+}
+
+/** axe-core, WCAG 2.1 A and AA: no violations on this page in this state. */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(found, `accessibility violations on ${state}`).toEqual([]);
+}
+
+/** The page's structure rules: one h1, its own title, no sideways scrolling at 320 px. */
+export async function expectWellFormed(page: Page): Promise<void> {
+  await expect(page.locator("h1")).toHaveCount(1);
+  await expect(page).toHaveTitle(/ – Contact Management Service$/);
+}
+
+/** Screenshots at desktop width and at 320 px (400% zoom), checking nothing scrolls sideways. */
+export async function capture(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const original = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}-320.png`, fullPage: true });
+  await page.setViewportSize(original);
+}
+
+/** Check a page as a user meets it: structure, accessibility, and how it looks. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await expectWellFormed(page);
+  await expectAccessible(page, name);
+  await capture(page, name);
+}
+
+/** Tab until the element with this accessible role and name has focus; fail if it never does. */
+export async function tabTo(page: Page, role: Parameters<Page["getByRole"]>[0], name: string | RegExp, limit = 40): Promise<void> {
+  const target = page.getByRole(role, { name });
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) {
+      const outline = await target.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return style.outlineStyle !== "none" || style.boxShadow !== "none" || style.backgroundColor === "rgb(255, 221, 0)";
+      });
+      expect(outline, `${String(name)} shows where focus is`).toBe(true);
+      return;
+    }
+  }
+  throw new Error(`Tab never reached the ${role} "${String(name)}"`);
+}
