@@ -54,7 +54,7 @@ def serve(
         port=port,
         log_level="info",
         proxy_headers=settings.trust_proxy_headers,
-        forwarded_allow_ips="127.0.0.1" if settings.trust_proxy_headers else None,
+        forwarded_allow_ips=",".join(settings.forwarded_allow_ips),
         # Compressing each small live message cost more CPU and 40 KB of memory per WebSocket
         # than it saved (bench/subscriptions.py).
         ws_per_message_deflate=False,

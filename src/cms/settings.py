@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from datetime import date
 from typing import Annotated, Literal
@@ -23,9 +24,14 @@ class Settings(BaseSettings):
     # Extra days the service desk is closed, on top of weekends and bank holidays.
     closure_days: list[date] = Field(default_factory=list)
     sql_echo: bool = False
-    # Behind a TLS-terminating proxy on this machine: trust its X-Forwarded-Proto/For headers
-    # (so HSTS is sent and client addresses are the real ones). Off by default.
+    # Behind a TLS-terminating proxy: trust its X-Forwarded-Proto/For headers (so HSTS is sent
+    # and client addresses are the real ones). Off by default.
     trust_proxy_headers: bool = False
+    # The proxies whose X-Forwarded-For is believed when it is on: addresses or networks (a JSON
+    # list or comma-separated). Sign-in slows down per client address, so this must name them.
+    forwarded_allow_ips: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["127.0.0.1"]
+    )
     # Where links in emails point (the web front end).
     public_url: str = "http://127.0.0.1:8000"
     device_cookie_name: str = "cms_device"
@@ -79,6 +85,23 @@ class Settings(BaseSettings):
                 return json.loads(text)
             return [origin.strip() for origin in text.split(",") if origin.strip()]
         return value
+
+    @field_validator("forwarded_allow_ips", mode="before")
+    @classmethod
+    def _proxy_networks(cls, value: object) -> list[str]:
+        items = value.split(",") if isinstance(value, str) else value
+        proxies = (
+            [str(i).strip() for i in items if str(i).strip()] if isinstance(items, list) else []
+        )
+        for proxy in proxies or [""]:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"CMS_FORWARDED_ALLOW_IPS: {proxy!r} is not an IP address or network; give "
+                    "your proxies' addresses, such as 10.0.0.5 or 10.0.0.0/24, comma-separated"
+                ) from None
+        return proxies
 
     @property
     def is_development(self) -> bool:

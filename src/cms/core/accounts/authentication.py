@@ -37,6 +37,7 @@ from cms.core.accounts.ports import (
     PasswordHasher,
 )
 from cms.core.accounts.sign_in import (
+    GENERIC_REFUSAL,
     MfaEnrolmentRequired,
     MfaFailed,
     MfaRequired,
@@ -46,6 +47,15 @@ from cms.core.accounts.sign_in import (
     SignInRefused,
     VerifyOutcome,
     may_sign_in,
+)
+from cms.core.accounts.throttling import (
+    Limit,
+    Throttle,
+    account_limit,
+    address_limit,
+    device_limit,
+    in_words,
+    waiting_message,
 )
 from cms.core.shared.clock import Clock
 from cms.core.shared.delivery import Channel, DeliveryFailed, MessageSender, OutgoingMessage
@@ -59,6 +69,13 @@ TOUCH_INTERVAL_S = 60
 MAX_EMAIL_LENGTH = 254
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _CODE = re.compile(r"^[0-9]{6}$")
+
+
+def _refusal(wait_s: int) -> str:
+    """The one refusal for a failed password, saying when to try again if a wait started."""
+    if not wait_s:
+        return GENERIC_REFUSAL
+    return f"{GENERIC_REFUSAL} Too many attempts have failed; try again in {in_words(wait_s)}."
 
 
 class TooManyCodes(Exception):
@@ -86,6 +103,7 @@ class AuthenticationHandlers:
         self._hasher = hasher
         self._codes = codes
         self._counters = counters
+        self._throttle = Throttle(counters)
         self._sender = sender
         self._mobiles = mobiles
         self._common = common_passwords
@@ -100,13 +118,10 @@ class AuthenticationHandlers:
     async def sign_in(self, command: SignIn) -> SignInOutcome:
         policy, now = self._policy, self._clock.now()
         email = normalise_email(command.email)[:MAX_EMAIL_LENGTH]
-        account_key, client_key = (
-            f"sign-in:account:{email}",
-            f"sign-in:client:{command.client_address}",
-        )
         async with self._uow() as uow:
             user = await uow.users.by_email(email)
             too_long = len(command.password) > MAX_PASSWORD_LENGTH
+            # Always exactly one password check, whatever the outcome: timing tells nothing.
             password_ok = (
                 self._hasher.verify(
                     user.password_hash if user and user.password_hash else self._decoy_hash,
@@ -115,15 +130,31 @@ class AuthenticationHandlers:
                 and not too_long
             )
             trusted = user is not None and await self._trusted(uow, command.device_token, user, now)
-            cause = await self._refusal_cause(user, password_ok, trusted, account_key, client_key)
+            # A device the user proved before is held up only by its own failures: somebody
+            # guessing elsewhere, or sharing the office's address, does not keep them out.
+            limits = (
+                [device_limit(command.device_token, policy.device_backoff)]
+                if trusted and command.device_token
+                else [
+                    account_limit(email, policy.account_backoff),
+                    address_limit(command.client_address, policy.address_backoff),
+                ]
+            )
+            wait = await self._throttle.wait_s(limits)
+            if wait:
+                await self._audit_failure(uow, user, email, "waiting", command.client_address, now)
+                await uow.commit()
+                return SignInRefused(message=waiting_message(wait))
+            cause = self._refusal_cause(user, password_ok)
             if cause is not None:
-                await self._record_failure(
-                    uow, user, email, cause, command.client_address, account_key, client_key, now
+                await self._audit_failure(uow, user, email, cause, command.client_address, now)
+                wait = await self._count_failure(
+                    uow, user, email, limits, command.client_address, now
                 )
                 await uow.commit()
-                return SignInRefused()
+                return SignInRefused(message=_refusal(wait))
             assert user is not None
-            await self._counters.clear(account_key)
+            await self._throttle.forget(limits[0])  # the account's, or the device's
             if trusted:
                 signed_in = await self._complete_sign_in(uow, user, command.client_address)
                 await uow.commit()
@@ -159,22 +190,8 @@ class AuthenticationHandlers:
                 return SignInRefused(message=f"Your password was right, but {error.message}")
         return self._mfa_required(challenge_id, challenge)
 
-    async def _refusal_cause(
-        self,
-        user: UserAccount | None,
-        password_ok: bool,
-        trusted: bool,
-        account_key: str,
-        client_key: str,
-    ) -> str | None:
-        policy = self._policy
-        if await self._counters.blocked_for(account_key) > 0:
-            return "locked"
-        # A spray from one address is stopped, but a device that passed MFA before still gets
-        # in: a company behind one address is not locked out by an attacker sharing it.
-        failures = await self._counters.count(client_key, policy.client_failure_window_s)
-        if failures >= policy.client_failure_limit and not trusted:
-            return "client throttled"
+    @staticmethod
+    def _refusal_cause(user: UserAccount | None, password_ok: bool) -> str | None:
         if user is None:
             return "unknown email"
         if not password_ok:
@@ -183,19 +200,15 @@ class AuthenticationHandlers:
             return f"account {user.status.lower()}"
         return None
 
-    async def _record_failure(
+    async def _audit_failure(
         self,
         uow: AccountsUnitOfWork,
         user: UserAccount | None,
         email: str,
         cause: str,
         client_address: str | None,
-        account_key: str,
-        client_key: str,
         now: datetime,
     ) -> None:
-        policy = self._policy
-        await self._counters.add(client_key, policy.client_failure_window_s)
         await audit(
             uow,
             AuditEvent.SIGN_IN_FAILED,
@@ -206,21 +219,36 @@ class AuthenticationHandlers:
             email=email,
             cause=cause,
         )
-        if cause == "locked":
-            return
-        failures = await self._counters.add(account_key, policy.account_failure_window_s)
-        if failures >= policy.account_failure_limit:
-            await self._counters.block(account_key, policy.lockout_s)
+
+    async def _count_failure(
+        self,
+        uow: AccountsUnitOfWork,
+        user: UserAccount | None,
+        email: str,
+        limits: list[Limit],
+        client_address: str | None,
+        now: datetime,
+    ) -> int:
+        """Count a failed password against each limit; the longest wait it started (0: none)."""
+        longest = 0
+        for limit in limits:
+            failures, wait = await self._throttle.failed(limit)
+            if not wait:
+                continue
+            longest = max(longest, wait)
             await audit(
                 uow,
-                AuditEvent.ACCOUNT_LOCKED,
+                AuditEvent.SIGN_IN_THROTTLED,
                 now,
                 None,
                 user.id if user else None,
                 client_address,
-                email=email,
-                minutes=str(policy.lockout_s // 60),
+                scope=limit.scope,
+                failures=str(failures),
+                wait_s=str(wait),
+                **({"email": email} if limit.scope != "address" else {}),
             )
+        return longest
 
     # ------------------------------------------------------------------ the second factor
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cms.core.accounts.model import AccountStatus, MfaChannel, UserAccount, Viewer
+from cms.core.accounts.throttling import Backoff
 
+# After 5 wrong passwords in an hour: 30 s, 1, 2, 4, 8 minutes, then 15 minutes between tries.
+PASSWORD_BACKOFF = Backoff(free=5, window_s=60 * 60, first_wait_s=30, longest_wait_s=15 * 60)
+# After 100 failures in an hour from one address: 1 s, 2 s, ... at most a minute between tries.
+ADDRESS_BACKOFF = Backoff(free=100, window_s=60 * 60, first_wait_s=1, longest_wait_s=60)
 GENERIC_REFUSAL = "The email address or password is not right, or the account cannot sign in."
 
 
@@ -15,11 +20,14 @@ class SecurityPolicy:
 
     idle_timeout_s: int = 30 * 60
     absolute_timeout_s: int = 12 * 60 * 60
-    account_failure_limit: int = 10
-    account_failure_window_s: int = 5 * 60
-    lockout_s: int = 15 * 60
-    client_failure_limit: int = 100
-    client_failure_window_s: int = 5 * 60
+    # Wrong passwords slow guessing down rather than lock anyone out (throttling.py): per email
+    # address, per client address (a whole office may share one), and per remembered device,
+    # which is exempt from the other two.
+    account_backoff: Backoff = PASSWORD_BACKOFF
+    address_backoff: Backoff = ADDRESS_BACKOFF
+    device_backoff: Backoff = PASSWORD_BACKOFF
+    # Wrong current passwords one session may give to changePassword before it is ended.
+    change_password_attempts: int = 5
     code_ttl_s: int = 5 * 60
     challenge_ttl_s: int = 15 * 60
     code_attempts: int = 5
@@ -40,7 +48,11 @@ class SignedIn:
 
 @dataclass(frozen=True, slots=True)
 class SignInRefused:
-    """One message for every cause before the password is proven: no account enumeration."""
+    """One message for every cause before the password is proven: no account enumeration.
+
+    A wait (throttling.py) is told too; it depends only on the email and client addresses and
+    the device, never on whether the account exists or the password was right.
+    """
 
     message: str = GENERIC_REFUSAL
 
