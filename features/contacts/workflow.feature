@@ -36,6 +36,47 @@ Feature: Working a Meter Number Creation contact
     When Carys books a site visit for Thursday 12 March 2026
     Then Alice and Carys see that the site visit is planned for 12 March 2026
 
+  Rule: A site visit is planned for a working day, from today up to six months ahead
+    Weekends and England and Wales bank holidays are not working days. Today is Monday 2 March
+    2026, so the last day a visit can be planned for is Wednesday 2 September 2026.
+
+    Scenario: A visit six months ahead is booked
+      Given Alice's contact is with the network
+      When Carys books a site visit for Wednesday 2 September 2026
+      Then the contact is booked for a site visit
+
+    Scenario: A visit more than six months ahead is refused
+      Given Alice's contact is with the network
+      When Carys books a site visit for Thursday 3 September 2026
+      Then Carys is told that the visit can be planned no later than Wednesday 2 September 2026
+      And the contact is still with the network
+      And its history is unchanged
+
+    Scenario: A visit in the far future is refused
+      Given Alice's contact is with the network
+      When Carys books a site visit for Friday 31 December 9999
+      Then Carys is told that the visit can be planned no later than Wednesday 2 September 2026
+      And the contact is still with the network
+
+    Scenario: A visit on a weekend is refused
+      Given Alice's contact is with the network
+      When Carys books a site visit for Saturday 14 March 2026
+      Then Carys is told that Saturday 14 March 2026 is not a working day, and that Monday 16 March 2026 is the next
+      And the contact is still with the network
+      And its history is unchanged
+
+    Scenario: A visit on a bank holiday is refused
+      Given Alice's contact is with the network
+      When Carys books a site visit for Friday 3 April 2026
+      Then Carys is told that Friday 3 April 2026 is not a working day, and that Tuesday 7 April 2026 is the next
+      And the contact is still with the network
+
+    Scenario: A visit on a day already gone is refused
+      Given Alice's contact is with the network
+      When Carys books a site visit for Friday 27 February 2026
+      Then Carys is told that the visit must be planned for today or later
+      And the contact is still with the network
+
   Rule: A contact is rejected with a reason from the controlled list, and a note
 
     Scenario: The CDSP rejects a contact that is not for a new service

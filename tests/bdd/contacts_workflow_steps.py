@@ -94,6 +94,20 @@ DEEDS: dict[str, str] = {
 }
 
 
+# Characters a reader cannot see, or that reverse how text reads, as a scenario names them.
+HIDDEN: dict[str, str] = {
+    "a right-to-left override": "\u202e",
+    "a zero-width space": "\u200b",
+    "a left-to-right isolate": "\u2066",
+    "a zero-width joiner": "\u200d",
+    "a byte order mark": "\ufeff",
+    "a right-to-left mark": "\u200f",
+    "a word joiner": "\u2060",
+}
+PLAIN_WITH_BREAKS = "Is the gas service new?\nOr relaid?\tPlease say which."
+WRITTEN = "The meter box is on the rear wall."
+
+
 def reason_code(words: str) -> str:
     """A rejection reason named in words, as its code: "not a new service" -> NOT_A_NEW_SERVICE."""
     return "_".join(words.upper().split())
@@ -106,6 +120,11 @@ def uk_day(text: str) -> date:
     if len(words) == 4:
         assert words[0] == f"{day:%A}", f"{text}: {day} is a {day:%A}"
     return day
+
+
+def long_day(day: date) -> str:
+    """As a person writes it: 'Wednesday 2 September 2026'."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def at_uk(day: date, clock_time: time) -> datetime:
@@ -373,6 +392,36 @@ def tried(flow: Flow, move: str, owner: str) -> tuple[type[ContactCommand], dict
     raise AssertionError(f"no step knows how to {move} a contact")
 
 
+def written(flow: Flow, what: str, text: str) -> tuple[type[ContactCommand], dict[str, Any]]:
+    """The command a scenario means by writing `what` on the contact in play."""
+    writings: dict[str, tuple[type[ContactCommand], dict[str, Any]]] = {
+        f"a question for {flow.raiser()}": (AskShipper, {"question": text}),
+        "her answer": (AnswerQuestion, {"answer": text}),
+        "his answer": (AnswerQuestion, {"answer": text}),
+        "a note passing it to the network": (AllocateToNetwork, {"note": text}),
+        "a note booking a site visit": (
+            BookSiteVisit,
+            {"planned_for": flow.visit_day(), "note": text},
+        ),
+        "a note accepting it": (AcceptContact, {"note": text}),
+        "a note rejecting it": (RejectContact, {"reason_code": "OTHER", "note": text}),
+        "a note withdrawing it": (WithdrawContact, {"note": text}),
+    }
+    assert what in writings, f"no step knows how to write {what}"
+    return writings[what]
+
+
+@when(parsers.re(r"(?P<name>\w+) writes (?P<what>.+) with (?P<hidden>.+) in it"))
+def writes(flow: Flow, name: str, what: str, hidden: str) -> None:
+    if hidden == "line breaks and a tab":
+        text = PLAIN_WITH_BREAKS
+    else:
+        middle = WRITTEN.index("rear")
+        text = WRITTEN[:middle] + HIDDEN[hidden] + WRITTEN[middle:]
+    kind, fields = written(flow, what, text)
+    flow.attempt(flow.command_for(name, kind, **fields))
+
+
 @when(parsers.re(r"(?P<name>\w+) tries to (?P<move>.+) (?P<owner>\w+)'s contact"))
 def tries_to(flow: Flow, name: str, move: str, owner: str) -> None:
     flow.contact_of(owner)
@@ -536,6 +585,54 @@ def told_reason_unknown(flow: Flow, name: str, reason: str) -> None:
     assert (refusal.code, refusal.field) == ("REASON_CODE_UNKNOWN", "reasonCode")
     assert reason_code(reason) in refusal.message
     assert all(code in refusal.message for code in REJECTION_REASONS), refusal.message
+
+
+def only_refusal(flow: Flow, name: str) -> Any:
+    """The one reason `name`'s last move was refused for."""
+    assert flow.command is not None and flow.command.viewer.name == name
+    error = flow.error
+    assert isinstance(error, Rejected), repr(error)
+    [refusal] = error.reasons
+    return refusal
+
+
+@then(parsers.parse("{name:w} is told that the visit can be planned no later than {day}"))
+def told_visit_too_far_ahead(flow: Flow, name: str, day: str) -> None:
+    refusal = only_refusal(flow, name)
+    assert (refusal.code, refusal.field) == ("VISIT_TOO_FAR_AHEAD", "plannedFor"), refusal
+    assert long_day(uk_day(day)) in refusal.message, refusal.message
+
+
+@then(
+    parsers.parse(
+        "{name:w} is told that {day} is not a working day, and that {next_day} is the next"
+    )
+)
+def told_not_a_working_day(flow: Flow, name: str, day: str, next_day: str) -> None:
+    refusal = only_refusal(flow, name)
+    assert (refusal.code, refusal.field) == ("NOT_A_WORKING_DAY", "plannedFor"), refusal
+    assert long_day(uk_day(day)) in refusal.message, refusal.message
+    assert long_day(uk_day(next_day)) in refusal.message, refusal.message
+
+
+@then(parsers.parse("{name:w} is told that the visit must be planned for today or later"))
+def told_visit_in_past(flow: Flow, name: str) -> None:
+    refusal = only_refusal(flow, name)
+    assert (refusal.code, refusal.field) == ("DATE_IN_PAST", "plannedFor"), refusal
+
+
+@then(
+    parsers.parse(
+        "{name:w} is told that the {field:w} holds {hidden}, and to retype it as plain text"
+    )
+)
+def told_hidden_character(flow: Flow, name: str, field: str, hidden: str) -> None:
+    refusal = only_refusal(flow, name)
+    assert (refusal.code, refusal.field) == ("INVALID_CHARACTERS", field), refusal
+    character = HIDDEN[hidden]
+    assert f"The {field}" in refusal.message, refusal.message  # which field
+    assert f"U+{ord(character):04X}" in refusal.message, refusal.message  # which character
+    assert "plain text" in refusal.message, refusal.message  # what to do
 
 
 @then(

@@ -445,7 +445,10 @@ class LifecycleMachine(RuleBasedStateMachine):
                 return InvalidTransition
             return contact.status
         # Malformed input is refused before the contact is looked at.
-        if kind == "book_site_visit" and inputs.days_ahead < 0:
+        if kind == "book_site_visit" and (
+            inputs.days_ahead < 0  # the drawn days are all within the six months' horizon
+            or not self.calendar.is_working_day(self.today + timedelta(days=inputs.days_ahead))
+        ):
             return Rejected
         if kind == "reject" and inputs.reason_code.strip().upper() not in REJECTION_REASONS:
             return Rejected

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from cms.core.addresses.postcode import Postcode
@@ -12,6 +11,7 @@ from cms.core.contacts.model import MncRequest
 from cms.core.contacts.ports import PhoneNumberRules
 from cms.core.contacts.values import MarketSector, Rejection
 from cms.core.shared.errors import InvalidValue
+from cms.core.shared.text import FreeText
 
 # Limits from UK Link's supply meter point data and the PAF (DOMAIN.md).
 DOMESTIC_AQ_LIMIT_KWH = 73_200
@@ -41,47 +41,29 @@ class CheckedFields:
 
 
 def clean_text(value: str | None) -> str | None:
-    """Trim a free-text value; blank becomes None."""
+    """Trim a value; blank becomes None."""
     if value is None:
         return None
     stripped = value.strip()
     return stripped or None
 
 
-def _has_control_characters(value: str, allow_newlines: bool = False) -> bool:
-    allowed = {"\n", "\r", "\t"} if allow_newlines else set()
-    return any(
-        unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"} and ch not in allowed for ch in value
-    )
+METER_SERIAL_NUMBER = FreeText("meterSerialNumber", "The meter serial number", MAX_METER_SERIAL)
+SITE_CONTACT_NAME = FreeText("siteContactName", "The site contact name", MAX_SITE_CONTACT_NAME)
+NOTES = FreeText("notes", "The notes", MAX_NOTES, multiline=True)
+MANUAL_BUILDING = FreeText(
+    "manualAddress.buildingNameOrNumber",
+    "The building name or number",
+    MAX_BUILDING,
+    required=True,
+)
+MANUAL_THOROUGHFARE = FreeText("manualAddress.thoroughfare", "The street", MAX_THOROUGHFARE)
+MANUAL_POST_TOWN = FreeText("manualAddress.postTown", "The post town", MAX_POST_TOWN, required=True)
 
 
-def _check_text(
-    checked: CheckedFields,
-    value: str | None,
-    *,
-    field_name: str,
-    label: str,
-    limit: int,
-    required: bool = False,
-    allow_newlines: bool = False,
-) -> str | None:
-    text = clean_text(value)
-    if text is None:
-        if required:
-            checked.reject("REQUIRED", field_name, f"{label} is required.")
-        return None
-    if len(text) > limit:
-        checked.reject(
-            "TOO_LONG",
-            field_name,
-            f"{label} has {len(text)} characters; at most {limit} are allowed.",
-        )
-    if _has_control_characters(text, allow_newlines):
-        checked.reject(
-            "INVALID_CHARACTERS",
-            field_name,
-            f"{label} contains control characters; please retype it as plain text.",
-        )
+def _check_text(checked: CheckedFields, value: str | None, rule: FreeText) -> str | None:
+    text, problems = rule.check(value)
+    checked.rejections.extend(problems)
     return text
 
 
@@ -105,13 +87,7 @@ def check_fields(command: RaiseMncContact, phones: PhoneNumberRules) -> CheckedF
         )
     else:
         checked.warnings.extend(aq_warnings(command.market_sector, aq))
-    serial = _check_text(
-        checked,
-        command.meter_serial_number,
-        field_name="meterSerialNumber",
-        label="The meter serial number",
-        limit=MAX_METER_SERIAL,
-    )
+    serial = _check_text(checked, command.meter_serial_number, METER_SERIAL_NUMBER)
     if serial is not None:
         serial = serial.upper()
         if not _METER_SERIAL.match(serial):
@@ -121,13 +97,7 @@ def check_fields(command: RaiseMncContact, phones: PhoneNumberRules) -> CheckedF
                 "A meter serial number has letters and digits only (hyphens and slashes "
                 "allowed), as printed on the meter.",
             )
-    contact_name = _check_text(
-        checked,
-        command.site_contact_name,
-        field_name="siteContactName",
-        label="The site contact name",
-        limit=MAX_SITE_CONTACT_NAME,
-    )
+    contact_name = _check_text(checked, command.site_contact_name, SITE_CONTACT_NAME)
     phone = clean_text(command.site_contact_phone)
     if phone is not None:
         normalised = phones.normalise(phone) if len(phone) <= 32 else None
@@ -139,14 +109,7 @@ def check_fields(command: RaiseMncContact, phones: PhoneNumberRules) -> CheckedF
                 "0113 496 0000, or an international one starting with +.",
             )
         phone = normalised
-    notes = _check_text(
-        checked,
-        command.notes,
-        field_name="notes",
-        label="The notes",
-        limit=MAX_NOTES,
-        allow_newlines=True,
-    )
+    notes = _check_text(checked, command.notes, NOTES)
     checked.request = MncRequest(
         market_sector=command.market_sector,
         annual_quantity_kwh=aq,
@@ -212,29 +175,9 @@ def _check_address_choice(command: RaiseMncContact, checked: CheckedFields) -> N
             checked.udprn = udprn.zfill(8)
         return
     assert manual is not None
-    _check_text(
-        checked,
-        manual.building_name_or_number,
-        field_name="manualAddress.buildingNameOrNumber",
-        label="The building name or number",
-        limit=MAX_BUILDING,
-        required=True,
-    )
-    _check_text(
-        checked,
-        manual.thoroughfare,
-        field_name="manualAddress.thoroughfare",
-        label="The street",
-        limit=MAX_THOROUGHFARE,
-    )
-    _check_text(
-        checked,
-        manual.post_town,
-        field_name="manualAddress.postTown",
-        label="The post town",
-        limit=MAX_POST_TOWN,
-        required=True,
-    )
+    _check_text(checked, manual.building_name_or_number, MANUAL_BUILDING)
+    _check_text(checked, manual.thoroughfare, MANUAL_THOROUGHFARE)
+    _check_text(checked, manual.post_town, MANUAL_POST_TOWN)
     try:
         checked.manual_postcode = Postcode.parse(manual.postcode)
     except InvalidValue as error:

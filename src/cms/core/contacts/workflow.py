@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import unicodedata
+from calendar import monthrange
 from collections.abc import Callable
 from datetime import date
 
@@ -47,9 +47,13 @@ from cms.core.shared.delivery import (
 )
 from cms.core.shared.errors import NotFound, NotPermitted
 from cms.core.shared.rejections import Rejected, Rejection
+from cms.core.shared.text import FreeText
 
 logger = logging.getLogger(__name__)
 MAX_NOTE = 1_000
+# A network plans a site visit for a working day from today up to this many months ahead; a
+# later date is a mistyped year rather than a plan.
+SITE_VISIT_HORIZON_MONTHS = 6
 REMIND_WORKING_DAYS_BEFORE = 2  # at 8 of the Shipper's 10 working days
 PARTY_OF = {
     OrganisationKind.SHIPPER: Party.SHIPPER,
@@ -63,30 +67,29 @@ def not_found(crn: str) -> NotFound:
     return NotFound(f"No contact {crn} that you can see.")
 
 
-def _note(text: str | None, field: str, required: bool) -> str | None:
-    cleaned = (text or "").strip()
-    if not cleaned:
-        if required:
-            raise Rejected([Rejection("REQUIRED", field, "Write a few words: this is required.")])
-        return None
-    problems = []
-    if len(cleaned) > MAX_NOTE:
-        problems.append(
-            Rejection(
-                "TOO_LONG", field, f"{len(cleaned)} characters; at most {MAX_NOTE} are allowed."
-            )
-        )
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in cleaned):
-        problems.append(
-            Rejection(
-                "INVALID_CHARACTERS",
-                field,
-                "Control characters are not allowed; retype it as plain text.",
-            )
-        )
+QUESTION = FreeText("question", "The question", MAX_NOTE, required=True, multiline=True)
+ANSWER = FreeText("answer", "The answer", MAX_NOTE, required=True, multiline=True)
+NOTE = FreeText("note", "The note", MAX_NOTE, multiline=True)
+REQUIRED_NOTE = FreeText("note", "The note", MAX_NOTE, required=True, multiline=True)
+
+
+def _text(value: str | None, rule: FreeText) -> str | None:
+    text, problems = rule.check(value)
     if problems:
         raise Rejected(problems)
-    return cleaned
+    return text
+
+
+def long_day(day: date) -> str:
+    """As a person writes it: 'Wednesday 2 September 2026'."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def months_after(day: date, months: int) -> date:
+    """The same day of the month `months` later, or that month's last day if it is shorter."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
 
 
 class WorkflowHandlers:
@@ -114,7 +117,7 @@ class WorkflowHandlers:
         return await self._move(command, Move.PICK_UP)
 
     async def ask_shipper(self, command: AskShipper) -> str:
-        question = _note(command.question, "question", required=True)
+        question = _text(command.question, QUESTION)
         crn = await self._move(command, Move.ASK_SHIPPER, note=question)
         await self._tell_raiser(
             crn,
@@ -126,38 +129,60 @@ class WorkflowHandlers:
         return crn
 
     async def answer_question(self, command: AnswerQuestion) -> str:
-        return await self._move(
-            command, Move.ANSWER_QUESTION, note=_note(command.answer, "answer", required=True)
-        )
+        return await self._move(command, Move.ANSWER_QUESTION, note=_text(command.answer, ANSWER))
 
     async def allocate_to_network(self, command: AllocateToNetwork) -> str:
-        return await self._move(
-            command, Move.ALLOCATE_TO_NETWORK, note=_note(command.note, "note", required=False)
-        )
+        return await self._move(command, Move.ALLOCATE_TO_NETWORK, note=_text(command.note, NOTE))
 
     async def book_site_visit(self, command: BookSiteVisit) -> str:
-        today = self._clock.now().astimezone(UK).date()
-        if command.planned_for < today:
-            raise Rejected(
-                [
-                    Rejection(
-                        "DATE_IN_PAST",
-                        "plannedFor",
-                        "The visit must be planned for today or later.",
-                    )
-                ]
-            )
+        note, note_problems = NOTE.check(command.note)
+        problems = [*self._visit_day_problems(command.planned_for), *note_problems]
+        if problems:
+            raise Rejected(problems)
         return await self._move(
-            command,
-            Move.BOOK_SITE_VISIT,
-            planned_for=command.planned_for,
-            note=_note(command.note, "note", required=False),
+            command, Move.BOOK_SITE_VISIT, planned_for=command.planned_for, note=note
         )
 
+    def _visit_day_problems(self, day: date) -> list[Rejection]:
+        """A visit is planned for a working day, from today up to the horizon."""
+        today = self._clock.now().astimezone(UK).date()
+        latest = months_after(today, SITE_VISIT_HORIZON_MONTHS)
+        if day < today:
+            return [
+                Rejection(
+                    "DATE_IN_PAST",
+                    "plannedFor",
+                    f"The visit must be planned for today ({long_day(today)}) or later.",
+                )
+            ]
+        if day > latest:
+            return [
+                Rejection(
+                    "VISIT_TOO_FAR_AHEAD",
+                    "plannedFor",
+                    f"A site visit can be planned up to {SITE_VISIT_HORIZON_MONTHS} months "
+                    f"ahead: no later than {long_day(latest)}. Check the year.",
+                )
+            ]
+        if not self._calendar.is_working_day(day):
+            following = self._calendar.add_working_days(day, 1)
+            choose = (
+                f"the next working day is {long_day(following)}"
+                if following <= latest
+                else "choose an earlier working day"
+            )
+            return [
+                Rejection(
+                    "NOT_A_WORKING_DAY",
+                    "plannedFor",
+                    f"{long_day(day)} is not a working day (weekends and England and Wales "
+                    f"bank holidays are not); {choose}.",
+                )
+            ]
+        return []
+
     async def accept(self, command: AcceptContact) -> str:
-        crn = await self._move(
-            command, Move.ACCEPT, note=_note(command.note, "note", required=False)
-        )
+        crn = await self._move(command, Move.ACCEPT, note=_text(command.note, NOTE))
         # Committed first: if the queue is down, the periodic sweep still asks UK Link.
         try:
             await self._mprn_requests.request_mprn(crn)
@@ -180,13 +205,11 @@ class WorkflowHandlers:
                 ]
             )
         return await self._move(
-            command, Move.REJECT, reason_code=code, note=_note(command.note, "note", required=True)
+            command, Move.REJECT, reason_code=code, note=_text(command.note, REQUIRED_NOTE)
         )
 
     async def withdraw(self, command: WithdrawContact) -> str:
-        return await self._move(
-            command, Move.WITHDRAW, note=_note(command.note, "note", required=True)
-        )
+        return await self._move(command, Move.WITHDRAW, note=_text(command.note, REQUIRED_NOTE))
 
     async def assign(self, command: AssignContact) -> str:
         viewer = command.viewer
