@@ -176,3 +176,18 @@ Feature: Signing in
       Given Tariq is signed in
       When Tariq signs out
       Then Tariq's session no longer lets him in
+
+  Rule: Changing the password needs the current one, and five wrong tries sign the user out
+
+    Background:
+      Given Tariq is signed in
+
+    Scenario: Four wrong current passwords leave the user signed in
+      When Tariq tries to change his password giving a wrong current password 4 times
+      Then Tariq is told his current password is not right
+      And Tariq's session still lets him in
+
+    Scenario: The fifth wrong current password signs the user out
+      When Tariq tries to change his password giving a wrong current password 5 times
+      Then Tariq is told he has been signed out after too many wrong passwords
+      And Tariq's session no longer lets him in

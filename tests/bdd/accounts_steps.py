@@ -28,6 +28,7 @@ from cms.core.accounts.commands import (
     AcceptInvitation,
     ApproveNomination,
     Authenticate,
+    ChangePassword,
     DisableInactiveUsers,
     DisableUser,
     EnableUser,
@@ -861,6 +862,51 @@ def signs_out(accounts: AccountsStory, name: str) -> None:
 def session_ended(accounts: AccountsStory, name: str) -> None:
     assert name in accounts.sessions, f"{name} never signed in"
     assert accounts.authenticated(name) is None
+
+
+# --- changing the password ---------------------------------------------------------------
+
+
+@when(
+    parsers.re(
+        r"(?P<name>\w+) tries to change (?:his|her) password giving a wrong current password "
+        r"(?P<count>\d+) times"
+    )
+)
+def wrong_current_passwords(accounts: AccountsStory, name: str, count: str) -> None:
+    viewer = accounts.authenticated(name)
+    assert viewer is not None, f"{name} is not signed in"
+    for _ in range(int(count)):
+        accounts.attempt(
+            ChangePassword(
+                viewer=viewer,
+                session_token=accounts.sessions[name],
+                current_password=WRONG_PASSWORD,
+                new_password="copper kettle lantern",
+            )
+        )
+        assert accounts.error is not None, "the password was changed"
+
+
+@then(parsers.re(r"(?P<name>\w+) is told (?:his|her) current password is not right"))
+def told_current_password_wrong(accounts: AccountsStory, name: str) -> None:
+    assert rejection_codes(accounts.error) == ["PASSWORD_WRONG"]
+    assert "not right" in str(accounts.error)
+
+
+@then(
+    parsers.re(
+        r"(?P<name>\w+) is told (?:he|she) has been signed out after too many wrong passwords"
+    )
+)
+def told_signed_out(accounts: AccountsStory, name: str) -> None:
+    assert rejection_codes(accounts.error) == ["TOO_MANY_WRONG_PASSWORDS"]
+    assert "signed out" in str(accounts.error)
+
+
+@then(parsers.re(r"(?P<name>\w+)'s session still lets (?:him|her) in"))
+def session_lives(accounts: AccountsStory, name: str) -> None:
+    assert accounts.authenticated(name) is not None
 
 
 # --- nominations and invitations ----------------------------------------------------------

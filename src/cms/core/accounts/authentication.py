@@ -615,23 +615,27 @@ class AuthenticationHandlers:
         return viewer
 
     async def change_password(self, command: ChangePassword) -> None:
-        """Set a new password; every other session of the user ends. Raises Rejected."""
+        """Set a new password; every other session of the user ends. Raises Rejected.
+
+        The current password is checked first, and a wrong one counts like a failed sign-in:
+        an open session must not become a way to guess it without limit.
+        """
         now = self._clock.now()
         async with self._uow() as uow:
             user = await uow.users.get(command.viewer.user_id)
             assert user is not None
-            if not user.password_hash or not self._hasher.verify(
-                user.password_hash, command.current_password[:MAX_PASSWORD_LENGTH]
-            ):
-                raise Rejected(
-                    [
-                        Rejection(
-                            "PASSWORD_WRONG",
-                            "currentPassword",
-                            "Your current password is not right.",
-                        )
-                    ]
+            current = command.current_password
+            right = (
+                bool(user.password_hash)
+                and self._hasher.verify(
+                    user.password_hash or self._decoy_hash, current[:MAX_PASSWORD_LENGTH]
                 )
+                and len(current) <= MAX_PASSWORD_LENGTH
+            )
+            if not right:
+                refusal = await self._wrong_current_password(uow, user, command, now)
+                await uow.commit()
+                raise refusal
             problems = password_problems(
                 command.new_password, user.email, self._common, "newPassword"
             )
@@ -644,6 +648,61 @@ class AuthenticationHandlers:
                 uow, AuditEvent.PASSWORD_CHANGED, now, user.id, user.id, command.client_address
             )
             await uow.commit()
+
+    async def _wrong_current_password(
+        self, uow: AccountsUnitOfWork, user: UserAccount, command: ChangePassword, now: datetime
+    ) -> Rejected:
+        """Count, audit, and after the limit end the session: the refusal to raise."""
+        policy, token_hash = self._policy, hash_token(command.session_token)
+        # Counted for the session's whole life, and for the account like a failed sign-in.
+        failures = await self._counters.add(
+            f"change-password:session:{token_hash}", policy.absolute_timeout_s
+        )
+        limit = account_limit(user.email, policy.account_backoff)
+        await self._count_failure(uow, user, user.email, [limit], command.client_address, now)
+        await audit(
+            uow,
+            AuditEvent.PASSWORD_CHANGE_FAILED,
+            now,
+            user.id,
+            user.id,
+            command.client_address,
+            cause="wrong current password",
+            failures=str(failures),
+        )
+        left = policy.change_password_attempts - failures
+        if left > 0:
+            return Rejected(
+                [
+                    Rejection(
+                        "PASSWORD_WRONG",
+                        "currentPassword",
+                        "Your current password is not right; after "
+                        f"{left} more wrong {'try' if left == 1 else 'tries'} you will be "
+                        "signed out.",
+                    )
+                ]
+            )
+        await uow.sessions.revoke(token_hash, now)
+        await audit(
+            uow,
+            AuditEvent.SESSION_REVOKED,
+            now,
+            user.id,
+            user.id,
+            command.client_address,
+            cause="too many wrong current passwords",
+        )
+        return Rejected(
+            [
+                Rejection(
+                    "TOO_MANY_WRONG_PASSWORDS",
+                    "currentPassword",
+                    f"Your current password is not right, and after {failures} wrong tries "
+                    "you have been signed out; sign in again to carry on.",
+                )
+            ]
+        )
 
     async def purge_expired_sessions(self, command: PurgeExpiredSessions) -> int:
         cutoff = self._clock.now() - timedelta(seconds=self._policy.absolute_timeout_s)

@@ -52,6 +52,7 @@ from cms.graphql.context import Context, ContextInfo
 from cms.graphql.errors import UserFacingError
 
 MAX_AUDIT_PAGE = 500
+SIGNED_OUT = "TOO_MANY_WRONG_PASSWORDS"  # changePassword ended the session
 
 
 def _set_cookie(context: Context, name: str, value: str, max_age_s: int) -> None:
@@ -272,6 +273,8 @@ class AccountsMutation:
                 )
             )
         except Rejected as error:
+            if any(reason.code == SIGNED_OUT for reason in error.reasons):
+                _delete_cookie(context, context.services.cookie_name)
             return _invalid(error)
         return await _user(context, viewer.user_id)
 
