@@ -9,6 +9,7 @@ import { HomePage } from "./pages/home/HomePage";
 import { NotFoundPage } from "./pages/errors/NotFoundPage";
 import { SomethingWentWrong } from "./pages/errors/SomethingWentWrong";
 import { ContactPage } from "./pages/contacts/ContactPage";
+import { RaiseRoutes } from "./pages/raise/RaiseRoutes";
 import { Loading } from "./components/Loading";
 import { safeNextPath } from "./session/next";
 
@@ -61,6 +62,7 @@ export function App() {
           <Route path="/" element={<HomePage />} />
           <Route path="/sign-in" element={<ReturnAfterSignIn />} />
           <Route path="/contacts/:crn" element={<ContactPage />} />
+          {session.viewer.organisation.kind === "SHIPPER" && <Route path="/raise/*" element={<RaiseRoutes />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Layout>

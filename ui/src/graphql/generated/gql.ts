@@ -14,21 +14,27 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AddressSearch($query: String!, $first: Int) {\n    addressSearch(query: $query, first: $first) {\n      udprn\n      summary\n      postcode\n    }\n  }\n": typeof types.AddressSearchDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      mfaChannel\n      organisation {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query UnreadCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadCountDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      crn\n      status\n      message\n      createdAt\n      read\n    }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n": typeof types.ContactDocument,
+    "\n  query AddressByUdprn($udprn: ID!) {\n    address(udprn: $udprn) {\n      udprn\n      lines\n      postcode\n    }\n  }\n": typeof types.AddressByUdprnDocument,
+    "\n  mutation RaiseMncContact($input: RaiseMncContactInput!) {\n    raiseMncContact(input: $input) {\n      __typename\n      ... on ContactLogged {\n        contact { crn status dueBy }\n        warnings { code field message }\n      }\n      ... on ContactRejected { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": typeof types.RaiseMncContactDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation EnrolMfa($input: EnrolMfaInput!) {\n    enrolMfa(input: $input) {\n      __typename\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n": typeof types.EnrolMfaDocument,
     "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n": typeof types.VerifyMfaDocument,
 };
 const documents: Documents = {
+    "\n  query AddressSearch($query: String!, $first: Int) {\n    addressSearch(query: $query, first: $first) {\n      udprn\n      summary\n      postcode\n    }\n  }\n": types.AddressSearchDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      mfaChannel\n      organisation {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query UnreadCount {\n    unreadNotificationCount\n  }\n": types.UnreadCountDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      crn\n      status\n      message\n      createdAt\n      read\n    }\n  }\n": types.NotificationAddedDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n": types.ContactDocument,
+    "\n  query AddressByUdprn($udprn: ID!) {\n    address(udprn: $udprn) {\n      udprn\n      lines\n      postcode\n    }\n  }\n": types.AddressByUdprnDocument,
+    "\n  mutation RaiseMncContact($input: RaiseMncContactInput!) {\n    raiseMncContact(input: $input) {\n      __typename\n      ... on ContactLogged {\n        contact { crn status dueBy }\n        warnings { code field message }\n      }\n      ... on ContactRejected { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": types.RaiseMncContactDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation EnrolMfa($input: EnrolMfaInput!) {\n    enrolMfa(input: $input) {\n      __typename\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n": types.EnrolMfaDocument,
     "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n": types.VerifyMfaDocument,
@@ -51,6 +57,10 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AddressSearch($query: String!, $first: Int) {\n    addressSearch(query: $query, first: $first) {\n      udprn\n      summary\n      postcode\n    }\n  }\n"): (typeof documents)["\n  query AddressSearch($query: String!, $first: Int) {\n    addressSearch(query: $query, first: $first) {\n      udprn\n      summary\n      postcode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      mfaChannel\n      organisation {\n        id\n        name\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      mfaChannel\n      organisation {\n        id\n        name\n        kind\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -68,6 +78,14 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n"): (typeof documents)["\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AddressByUdprn($udprn: ID!) {\n    address(udprn: $udprn) {\n      udprn\n      lines\n      postcode\n    }\n  }\n"): (typeof documents)["\n  query AddressByUdprn($udprn: ID!) {\n    address(udprn: $udprn) {\n      udprn\n      lines\n      postcode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RaiseMncContact($input: RaiseMncContactInput!) {\n    raiseMncContact(input: $input) {\n      __typename\n      ... on ContactLogged {\n        contact { crn status dueBy }\n        warnings { code field message }\n      }\n      ... on ContactRejected { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n"): (typeof documents)["\n  mutation RaiseMncContact($input: RaiseMncContactInput!) {\n    raiseMncContact(input: $input) {\n      __typename\n      ... on ContactLogged {\n        contact { crn status dueBy }\n        warnings { code field message }\n      }\n      ... on ContactRejected { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
