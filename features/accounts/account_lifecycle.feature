@@ -34,6 +34,41 @@ Feature: The life of an account
       Then Tariq is told that only the organisation's Local Security Officer can nominate users
       And no nomination waits for the CDSP's approval
 
+  Rule: Nominating tells an LSO nothing about other organisations' accounts
+
+    Scenario: A person with an account at another organisation can be nominated
+      Given Bruno has an account at "Beta Energy Trading"
+      When Lena nominates Bruno, bruno@bet.example, for an account
+      Then the nomination waits for the CDSP's approval
+
+    Scenario: A person another organisation has nominated can be nominated too
+      Given Bruno is the Local Security Officer of "Beta Energy Trading"
+      And Bruno has nominated Nadia, nadia@shared.example, for an account
+      When Lena nominates Nadia, nadia@shared.example, for an account
+      Then both nominations wait for the CDSP's approval
+
+    Scenario: The CDSP account administrator sees that the email already has an account
+      Given Bruno has an account at "Beta Energy Trading"
+      And Lena has nominated Bruno, bruno@bet.example, for an account
+      Then Priya sees that the nomination's email already has an account at "Beta Energy Trading"
+
+    Scenario: The LSO is not shown the other organisation's account
+      Given Bruno has an account at "Beta Energy Trading"
+      And Lena has nominated Bruno, bruno@bet.example, for an account
+      Then Lena's view of the nomination shows no clash
+
+    Scenario: Approving a nomination whose email already has an account is refused, saying why
+      Given Bruno has an account at "Beta Energy Trading"
+      And Lena has nominated Bruno, bruno@bet.example, for an account
+      When Priya approves the nomination
+      Then Priya is told bruno@bet.example already has an account at "Beta Energy Trading"
+
+    Scenario: A person who already has an account in the LSO's own organisation is not nominated again
+      Given Tariq is a user at "Alpha Gas Shipping"
+      When Lena nominates Tariq, tariq@ags.example, for an account
+      Then Lena is told Tariq already has an account in her organisation
+      And no nomination waits for the CDSP's approval
+
   Rule: The password set from the invitation must be hard to guess, within 72 hours
 
     Background:

@@ -47,7 +47,7 @@ from cms.core.accounts.model import (
     Role,
     Viewer,
 )
-from cms.core.accounts.queries import UserView, visible_nominations
+from cms.core.accounts.queries import UserView, nomination_clashes, visible_nominations
 from cms.core.accounts.sign_in import (
     GENERIC_REFUSAL,
     MfaEnrolmentRequired,
@@ -334,11 +334,13 @@ class AccountsStory:
             self.nomination_id = nomination.id
 
     def approve(self, approver: str) -> None:
+        """Approve the last nomination; a refusal is left in `self.error`."""
         assert self.nomination_id is not None, "no nomination was made"
         user = self.attempt(
             ApproveNomination(viewer=self.acting_as(approver), nomination_id=self.nomination_id)
         )
-        assert user is not None, f"the approval was refused: {self.error}"
+        if user is None:
+            return
         self.invitation_sent_at = self.world.clock.now()
         for member in self.people.values():
             if member.email == user.email:
@@ -928,10 +930,71 @@ def nominates(accounts: AccountsStory, nominator: str, name: str, email: str) ->
 
 
 @given(parsers.parse("{approver:w} has approved the nomination"))
+def has_approved(accounts: AccountsStory, approver: str) -> None:
+    approves(accounts, approver)
+    assert accounts.error is None, f"the approval was refused: {accounts.error}"
+
+
 @when(parsers.parse("{approver:w} approves the nomination"))
 def approves(accounts: AccountsStory, approver: str) -> None:
     with accounts.watching():
         accounts.approve(approver)
+
+
+def nominations_as_seen_by(accounts: AccountsStory, name: str) -> dict[str, str | None]:
+    """The nominations the person sees waiting, each with the clash they are shown (if any)."""
+    viewer = accounts.acting_as(name)
+    queries = accounts.world.container.account_queries()
+    waiting = accounts.run(visible_nominations(queries, viewer))
+    clashes = accounts.run(nomination_clashes(queries, viewer, waiting))
+    return {nomination.id: clashes.get(nomination.id) for nomination in waiting}
+
+
+@then("both nominations wait for the CDSP's approval")
+def both_nominations_waiting(accounts: AccountsStory) -> None:
+    waiting = accounts.pending_nominations()
+    assert len(waiting) == 2 and len({n.email for n in waiting}) == 1, waiting
+
+
+@then(
+    parsers.re(
+        r"(?P<name>\w+) sees that the nomination's email already has an account at "
+        r'"(?P<organisation>[^"]+)"'
+    )
+)
+def sees_clash(accounts: AccountsStory, name: str, organisation: str) -> None:
+    assert accounts.nomination_id is not None
+    clash = nominations_as_seen_by(accounts, name)[accounts.nomination_id]
+    assert clash is not None and f"already has an account at {organisation}" in clash, clash
+
+
+@then(parsers.re(r"(?P<name>\w+)'s view of the nomination shows no clash"))
+def sees_no_clash(accounts: AccountsStory, name: str) -> None:
+    assert accounts.nomination_id is not None
+    assert nominations_as_seen_by(accounts, name) == {accounts.nomination_id: None}
+
+
+@then(
+    parsers.re(
+        r'(?P<name>\w+) is told (?P<email>\S+) already has an account at "(?P<organisation>[^"]+)"'
+    )
+)
+def told_email_has_account(
+    accounts: AccountsStory, name: str, email: str, organisation: str
+) -> None:
+    assert rejection_codes(accounts.error) == ["EMAIL_IN_USE"]
+    assert f"{email} already has an account at {organisation}" in str(accounts.error)
+
+
+@then(
+    parsers.re(
+        r"(?P<name>\w+) is told (?P<other>\w+) already has an account in (?:his|her) organisation"
+    )
+)
+def told_already_ours(accounts: AccountsStory, name: str, other: str) -> None:
+    assert rejection_codes(accounts.error) == ["EMAIL_IN_USE"]
+    message = str(accounts.error)
+    assert accounts.member(other).email in message and "in your organisation" in message
 
 
 @when(parsers.parse('{name:w} sets the password "{password}" from the invitation in her email'))

@@ -34,6 +34,11 @@ class SqlAccountQueries:
         views = await self._user_views(users.c.id.in_(ids))
         return {view.id: view for view in views}
 
+    async def users_by_emails(self, emails: Iterable[str]) -> dict[str, UserView]:
+        wanted = list(set(emails))
+        views = await self._user_views(users.c.email.in_(wanted)) if wanted else []
+        return {view.email: view for view in views}
+
     async def users_of(self, organisation_id: str | None) -> list[UserView]:
         condition = (
             true() if organisation_id is None else users.c.organisation_id == organisation_id

@@ -129,9 +129,11 @@ class SqlNominationRepository:
         rows = (await self._connection.execute(query.order_by(nominations.c.created_at))).all()
         return [_nomination_from_row(row) for row in rows]
 
-    async def pending_for_email(self, email: str) -> Nomination | None:
+    async def pending_for_email(self, email: str, organisation_id: str) -> Nomination | None:
         query = select(nominations).where(
-            nominations.c.email == email, nominations.c.approved_at.is_(None)
+            nominations.c.email == email,
+            nominations.c.organisation_id == organisation_id,
+            nominations.c.approved_at.is_(None),
         )
         row = (await self._connection.execute(query)).first()
         return _nomination_from_row(row) if row else None

@@ -34,6 +34,7 @@ from cms.core.accounts.ports import (
     MobileNumbers,
     PasswordHasher,
 )
+from cms.core.accounts.queries import email_clash
 from cms.core.accounts.sign_in import SecurityPolicy
 from cms.core.shared.clock import Clock
 from cms.core.shared.delivery import (
@@ -139,16 +140,8 @@ class AdministrationHandlers:
                 )
             )
         async with self._uow() as uow:
-            if not problems and (
-                await uow.users.by_email(email) or await uow.nominations.pending_for_email(email)
-            ):
-                problems.append(
-                    Rejection(
-                        "EMAIL_IN_USE",
-                        "email",
-                        "That email already has an account or a nomination waiting for approval.",
-                    )
-                )
+            if not problems:
+                problems += await self._already_ours(uow, viewer, email)
             if problems:
                 raise Rejected(problems)
             nomination = Nomination(
@@ -175,6 +168,35 @@ class AdministrationHandlers:
             await uow.commit()
         return nomination
 
+    @staticmethod
+    async def _already_ours(uow: AccountsUnitOfWork, viewer: Viewer, email: str) -> list[Rejection]:
+        """The email's account or nomination in the LSO's own organisation, which they see anyway.
+
+        Another organisation's is not looked at: answering differently for it would tell the
+        LSO who has an account elsewhere. The CDSP sees that clash when approving.
+        """
+        organisation_id = viewer.organisation.id
+        existing = await uow.users.by_email(email)
+        if existing is not None and existing.organisation_id == organisation_id:
+            return [
+                Rejection(
+                    "EMAIL_IN_USE",
+                    "email",
+                    f"{email} already has an account in your organisation; "
+                    "enable it again if it is disabled, rather than nominating the person anew.",
+                )
+            ]
+        if await uow.nominations.pending_for_email(email, organisation_id):
+            return [
+                Rejection(
+                    "EMAIL_IN_USE",
+                    "email",
+                    f"Your organisation has already nominated {email}; that nomination waits "
+                    "for the CDSP's approval.",
+                )
+            ]
+        return []
+
     async def approve_nomination(self, command: ApproveNomination) -> UserAccount:
         """A CDSP account administrator creates the account and sends its invitation."""
         viewer, now = command.viewer, self._clock.now()
@@ -193,10 +215,9 @@ class AdministrationHandlers:
                         )
                     ]
                 )
-            if await uow.users.by_email(nomination.email):
-                raise Rejected(
-                    [Rejection("EMAIL_IN_USE", "id", "That email already has an account.")]
-                )
+            existing = await uow.users.by_email(nomination.email)
+            if existing is not None:
+                raise Rejected([await _email_in_use(uow, nomination, existing)])
             user = UserAccount(
                 id=new_id(),
                 organisation_id=nomination.organisation_id,
@@ -377,6 +398,20 @@ class AdministrationHandlers:
         if user is None or not may_administer(viewer, user.organisation_id):
             raise NotPermitted(NOT_YOURS)
         return user
+
+
+async def _email_in_use(
+    uow: AccountsUnitOfWork, nomination: Nomination, existing: UserAccount
+) -> Rejection:
+    held_by = await uow.organisations.get(existing.organisation_id)
+    nominated_by = await uow.organisations.get(nomination.organisation_id)
+    return Rejection(
+        "EMAIL_IN_USE",
+        "id",
+        email_clash(nomination.email, held_by.name if held_by else "another organisation")
+        + f" Ask {nominated_by.name if nominated_by else 'the nominating organisation'}'s LSO "
+        "to nominate the person with another email address.",
+    )
 
 
 def _approved(nomination: Nomination, by: str, at: datetime) -> Nomination:

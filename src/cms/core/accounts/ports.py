@@ -130,7 +130,9 @@ class NominationRepository(Protocol):
         """Nominations not yet approved: of one organisation, or of all when None."""
         ...
 
-    async def pending_for_email(self, email: str) -> Nomination | None: ...
+    async def pending_for_email(self, email: str, organisation_id: str) -> Nomination | None:
+        """The organisation's nomination of this email that waits for approval, if any."""
+        ...
 
 
 class InvitationRepository(Protocol):

@@ -48,6 +48,12 @@ class AdministrationQueries(Protocol):
         """Users of one organisation, or of every organisation when None."""
         ...
 
+    async def users_by_emails(self, emails: Iterable[str]) -> dict[str, UserView]: ...
+
+    async def organisations_by_ids(
+        self, organisation_ids: Iterable[str]
+    ) -> dict[str, Organisation]: ...
+
     async def pending_nominations(self, organisation_id: str | None) -> list[Nomination]: ...
 
     async def audit_entries(self, after_seq: int, limit: int) -> list[AuditEntry]: ...
@@ -72,6 +78,44 @@ async def visible_nominations(queries: AdministrationQueries, viewer: Viewer) ->
     """Pending nominations: the LSO's own, or all of them for a CDSP account administrator."""
     allowed, organisation_id = administered_scope(viewer)
     return await queries.pending_nominations(organisation_id) if allowed else []
+
+
+def email_clash(email: str, organisation_name: str) -> str:
+    return (
+        f"{email} already has an account at {organisation_name}, and an email address can "
+        "have only one account."
+    )
+
+
+async def nomination_clashes(
+    queries: AdministrationQueries, viewer: Viewer, nominations: list[Nomination]
+) -> dict[str, str]:
+    """Why each nomination could not become an account as it stands, by nomination id.
+
+    For a CDSP account administrator only: an email's account or nomination in another
+    organisation is not for an LSO to learn.
+    """
+    allowed, everyone = administered_scope(viewer)
+    if not allowed or everyone is not None or not nominations:
+        return {}
+    accounts = await queries.users_by_emails({nomination.email for nomination in nominations})
+    names = await queries.organisations_by_ids({n.organisation_id for n in nominations})
+    clashes: dict[str, str] = {}
+    for nomination in nominations:
+        account = accounts.get(nomination.email)
+        others = sorted(
+            names[other.organisation_id].name
+            for other in nominations
+            if other.email == nomination.email and other.id != nomination.id
+        )
+        if account is not None:
+            clashes[nomination.id] = email_clash(nomination.email, account.organisation.name)
+        elif others:
+            clashes[nomination.id] = (
+                f"{' and '.join(others)} also nominated {nomination.email}; once one of these "
+                "nominations is approved, the other cannot be."
+            )
+    return clashes
 
 
 def may_read_audit(viewer: Viewer) -> bool:

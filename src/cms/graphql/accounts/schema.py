@@ -22,7 +22,12 @@ from cms.core.accounts.commands import (
 )
 from cms.core.accounts.model import Nomination as NominationValue
 from cms.core.accounts.model import UserAccount
-from cms.core.accounts.queries import administered_users, may_read_audit, visible_nominations
+from cms.core.accounts.queries import (
+    administered_users,
+    may_read_audit,
+    nomination_clashes,
+    visible_nominations,
+)
 from cms.core.shared.errors import NotPermitted as NotPermittedError
 from cms.core.shared.rejections import Rejected
 from cms.graphql.accounts.types import (
@@ -112,7 +117,9 @@ def _invalid(error: Rejected) -> InvalidInput:
     return InvalidInput(reasons=[Rejection.of(reason) for reason in error.reasons])
 
 
-async def _nomination(context: Context, nomination: NominationValue) -> Nomination:
+async def _nomination(
+    context: Context, nomination: NominationValue, clash: str | None = None
+) -> Nomination:
     organisation = await context.organisations.load(nomination.organisation_id)
     assert organisation is not None
     return Nomination(
@@ -122,6 +129,7 @@ async def _nomination(context: Context, nomination: NominationValue) -> Nominati
         organisation=Organisation.of(organisation),
         roles=sorted(nomination.roles),
         created_at=nomination.created_at,
+        clash=clash,
     )
 
 
@@ -153,8 +161,10 @@ class AccountsQuery:
     @strawberry.field(description="Nominations waiting for approval that the caller may see.")
     async def nominations(self, info: ContextInfo) -> list[Nomination]:
         viewer = info.context.require_viewer()
-        found = await visible_nominations(info.context.services.administration_queries, viewer)
-        return [await _nomination(info.context, nomination) for nomination in found]
+        queries = info.context.services.administration_queries
+        found = await visible_nominations(queries, viewer)
+        clashes = await nomination_clashes(queries, viewer, found)
+        return [await _nomination(info.context, n, clashes.get(n.id)) for n in found]
 
     @strawberry.field(description="The security audit log, oldest first (CDSP only).")
     async def audit_log(

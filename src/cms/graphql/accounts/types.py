@@ -138,6 +138,12 @@ class Nomination:
     organisation: Organisation
     roles: list[Role]
     created_at: datetime
+    clash: str | None = strawberry.field(
+        default=None,
+        description="CDSP account administrators only (null for others): why this nomination "
+        "cannot become an account as it stands, such as the email having an account at another "
+        "organisation, or another organisation having nominated it too.",
+    )
 
 
 @strawberry.type
