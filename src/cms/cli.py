@@ -6,12 +6,13 @@ import asyncio
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any, NoReturn, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     DownloadColumn,
@@ -148,12 +149,39 @@ def _progress() -> Progress:
     )
 
 
-def _tracked_lines(stream: TextIO, progress: Progress, task: Any) -> Iterator[str]:
+class NotText(Exception):
+    """A line of an input file is not UTF-8 text (or holds a NUL): refused where it was read."""
+
+
+def _text_lines(stream: TextIO, file: Path) -> Iterator[str]:
+    """The lines of a file opened by :func:`_open_input`, checked one by one: a byte that is
+    not UTF-8 (kept by surrogateescape) or a NUL stops the import at its line."""
+    for number, line in enumerate(stream, start=1):
+        if not line.isascii():
+            try:
+                line.encode("utf-8")
+            except UnicodeEncodeError as error:
+                byte = ord(line[error.start]) - 0xDC00
+                raise NotText(
+                    f"{file}: line {number:,} is not UTF-8 text (byte 0x{byte:02X} at "
+                    f"character {error.start + 1}). Give the CSV file itself, saved as UTF-8 "
+                    "(not compressed, not a spreadsheet); nothing was loaded."
+                ) from None
+        if "\x00" in line:
+            raise NotText(
+                f"{file}: line {number:,} holds a NUL byte (at character "
+                f"{line.index(chr(0)) + 1}), so this is a binary file, not CSV text. Give the "
+                "CSV file itself, saved as UTF-8; nothing was loaded."
+            )
+        yield line
+
+
+def _tracked_lines(lines: Iterable[str], progress: Progress, task: Any) -> Iterator[str]:
     """Lines of the file, advancing the progress bar by the bytes read (every 10,000 lines:
     updating it per line cost more than reading)."""
     read = 0
-    for number, line in enumerate(stream, start=1):
-        read += len(line) if line.isascii() else len(line.encode("utf-8", "replace"))
+    for number, line in enumerate(lines, start=1):
+        read += len(line) if line.isascii() else len(line.encode("utf-8"))
         if number % 10_000 == 0:
             progress.update(task, advance=read)
             read = 0
@@ -162,15 +190,24 @@ def _tracked_lines(stream: TextIO, progress: Progress, task: Any) -> Iterator[st
 
 
 def _open_input(path: Path) -> TextIO:
+    """UTF-8 with a BOM dropped and line ends kept; a byte that is not UTF-8 is kept as a
+    surrogate so that :func:`_text_lines` can name its line."""
     if not path.is_file():
         console.print(f"[red]{path} is not a file.[/red]")
         raise typer.Exit(2)
-    return open(path, encoding="utf-8-sig", newline="")
+    return open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")
+
+
+def _refuse(message: str) -> NoReturn:
+    """One line, however wide the terminal, and a failing exit status."""
+    console.print(f"[red]{escape(message)}[/red]", soft_wrap=True)
+    raise typer.Exit(1)
 
 
 def _report_errors(errors: list[Any], faulty: int) -> None:
     for error in errors[:MAX_ERRORS_SHOWN]:
-        console.print(f"[yellow]{error.message}[/yellow]")
+        # One line each, as the file quotes it (a value may look like markup).
+        console.print(f"[yellow]{escape(error.message)}[/yellow]", soft_wrap=True)
     if faulty > MAX_ERRORS_SHOWN:
         console.print(f"[yellow]... and {faulty - MAX_ERRORS_SHOWN:,} more faulty rows[/yellow]")
 
@@ -182,24 +219,28 @@ def _import_file(
     from cms.adapters.sql.engine import create_engine
 
     settings = _settings()
-    with _open_input(file) as stream, _progress() as progress:
-        task = progress.add_task(label, total=file.stat().st_size, rows=0, faulty=0, rate=0.0)
-        started = time.monotonic()
+    try:
+        with _open_input(file) as stream, _progress() as progress:
+            task = progress.add_task(label, total=file.stat().st_size, rows=0, faulty=0, rate=0.0)
+            started = time.monotonic()
 
-        def on_batch(report: Any) -> None:
-            rate = report.loaded / max(time.monotonic() - started, 1e-6)
-            progress.update(task, rows=report.loaded, faulty=report.faulty, rate=rate)
+            def on_batch(report: Any) -> None:
+                rate = report.loaded / max(time.monotonic() - started, 1e-6)
+                progress.update(task, rows=report.loaded, faulty=report.faulty, rate=rate)
 
-        async def run() -> Any:
-            engine = create_engine(settings.database_url)
-            try:
-                return await load(engine, _tracked_lines(stream, progress, task), on_batch)
-            finally:
-                await engine.dispose()
+            async def run() -> Any:
+                engine = create_engine(settings.database_url)
+                try:
+                    lines = _tracked_lines(_text_lines(stream, file), progress, task)
+                    return await load(engine, lines, on_batch)
+                finally:
+                    await engine.dispose()
 
-        report = asyncio.run(run())
-        # The final counts, keeping the rate the rows arrived at (indexing is not loading).
-        progress.update(task, rows=report.loaded, faulty=report.faulty)
+            report = asyncio.run(run())
+            # The final counts, keeping the rate the rows arrived at (indexing is not loading).
+            progress.update(task, rows=report.loaded, faulty=report.faulty)
+    except NotText as error:
+        _refuse(str(error))
     _report_errors(report.errors, report.faulty)
     return report
 
@@ -214,9 +255,17 @@ def import_paf(
             help="Add and refresh these rows only, keeping the rest (for a small extra file).",
         ),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace the current PAF even with a file of less than half its size.",
+        ),
+    ] = False,
 ) -> None:
     """Load Royal Mail's CSV PAF in place of the current one, streaming; faulty rows are
-    reported by line and skipped. Searches use the old PAF until the new one is ready."""
+    reported by line and skipped. Searches use the old PAF until the new one is ready. A file
+    of less than half the current PAF's delivery points is refused unless --force is given."""
     if update:
         from cms.adapters.paf.store import import_paf as add
 
@@ -224,20 +273,19 @@ def import_paf(
             file, "PAF", lambda engine, lines, on_batch: add(engine, lines, on_batch=on_batch)
         )
     else:
-        from cms.adapters.paf.bulk_load import NothingToLoad, replace_paf
+        from cms.adapters.paf.bulk_load import LoadRefused, replace_paf
 
         try:
             report = _import_file(
                 file,
                 "PAF",
                 lambda engine, lines, on_batch: replace_paf(
-                    engine, lines, on_batch=on_batch, on_stage=console.print
+                    engine, lines, on_batch=on_batch, on_stage=console.print, force=force
                 ),
             )
-        except NothingToLoad as refused:
+        except LoadRefused as refused:
             _report_errors(refused.report.errors, refused.report.faulty)
-            console.print(f"[red]{refused}[/red]")
-            raise typer.Exit(1) from refused
+            _refuse(str(refused))
     console.print(
         f"Loaded {report.loaded:,} delivery points; {report.faulty:,} faulty rows skipped."
     )
@@ -246,17 +294,39 @@ def import_paf(
 @app.command("import-meter-points")
 def import_meter_points(
     file: Annotated[Path, typer.Argument(help="CSV of mprn,udprn.")],
+    allow_moves: Annotated[
+        bool,
+        typer.Option(
+            "--allow-moves",
+            help="Let a row move a known MPRN to another delivery point (refused otherwise).",
+        ),
+    ] = False,
 ) -> None:
-    """Load meter points into the simulated UK Link register."""
+    """Load meter points into the simulated UK Link register. Refused, and reported by line: a
+    wrong MPRN, a UDPRN not in the PAF, a second meter point at a delivery point, and a known
+    MPRN at another delivery point (unless --allow-moves). A file that fails part way (one
+    that is not UTF-8, say) loads nothing."""
     from cms.adapters.uklink.simulated import import_meter_points as load
     from cms.core.shared.clock import SystemClock
 
     report = _import_file(
         file,
         "Meter points",
-        lambda engine, lines, on_batch: load(engine, lines, SystemClock(), on_batch=on_batch),
+        lambda engine, lines, on_batch: load(
+            engine, lines, SystemClock(), allow_moves=allow_moves, on_batch=on_batch
+        ),
     )
-    console.print(f"Loaded {report.loaded:,} meter points; {report.faulty:,} faulty rows skipped.")
+    if report.loaded == 0:
+        _refuse(
+            "Nothing loaded: not one row of the file is a meter point the register can take; "
+            "correct the lines above (is the PAF that holds its UDPRNs loaded?) and try again."
+        )
+    moved = f" ({report.moved:,} moved to another delivery point)" if report.moved else ""
+    console.print(
+        f"Loaded {report.loaded:,} meter point{'' if report.loaded == 1 else 's'}{moved}; "
+        f"refused {report.faulty:,} row{'' if report.faulty == 1 else 's'}.",
+        soft_wrap=True,
+    )
 
 
 @app.command("import-ldz")
@@ -272,11 +342,14 @@ def import_ldz(
     entries: dict[str, Any] = {}
     errors: list[LdzFileError] = []
     with _open_input(file) as stream:
-        for item in read_ldz_file(stream):
-            if isinstance(item, LdzFileError):
-                errors.append(item)
-            else:
-                entries[item[0]] = item[1]
+        try:
+            for item in read_ldz_file(_text_lines(stream, file)):
+                if isinstance(item, LdzFileError):
+                    errors.append(item)
+                else:
+                    entries[item[0]] = item[1]
+        except NotText as error:
+            _refuse(str(error))
     if errors:
         _report_errors(errors, len(errors))
         console.print("[red]Nothing loaded: correct the lines above and try again.[/red]")

@@ -24,7 +24,7 @@ import asyncpg
 import pytest
 from sqlalchemy import text
 
-from cms.adapters.paf.bulk_load import NEW, replace_paf
+from cms.adapters.paf.bulk_load import NEW, TooSmallToReplace, replace_paf
 from cms.adapters.paf.csv_format import COLUMNS
 from cms.adapters.paf.search_columns import search_sample_of
 from cms.adapters.paf.synthetic import write_paf_csv
@@ -281,6 +281,22 @@ def test_faulty_rows_and_duplicate_udprns_are_reported_by_line(world: World, run
     assert found(world, run, "duplicate row") == []
     assert found(world, run, "33 zanzibar") == []
     assert found(world, run, "quillfeather") == []
+
+
+def test_a_file_of_less_than_half_the_paf_replaces_it_only_when_forced(
+    world: World, run: Any
+) -> None:
+    run(world.load_paf(OLD_PAF))
+
+    with pytest.raises(TooSmallToReplace) as refused:
+        run(replace_paf(world.engine, NEW_PAF[:1], workers=1))
+
+    assert "1 delivery point, less than half the current PAF's 3" in str(refused.value)
+    serves_old_paf(world, run)
+    assert not table_exists(world, run, NEW)  # the refused stage is not left taking space
+    report = run(replace_paf(world.engine, NEW_PAF[:1], workers=1, force=True))
+    assert report.loaded == 1
+    assert count(world, run) == 1
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from cms.adapters.sql.reference_data import load_ldz_table, read_ldz_file
+from cms.adapters.uklink import simulated
 from cms.core.addresses.ldz import DEFAULT_AREA_LDZ, Ldz
 from cms.core.addresses.postcode import Postcode
 from cms.core.addresses.queries import find_address
@@ -97,8 +100,43 @@ def test_ldz_file_faults_are_reported_by_line() -> None:
 def test_reimporting_a_created_meter_point_keeps_the_contact_it_was_created_for(
     world: World, run: Any
 ) -> None:
+    run(world.load_paf([OAK_ROAD]))
     registry = world.container.meter_point_registry()
     created = run(registry.create_meter_point("MNC-2026-000001", "23750001", "12|OAK ROAD|LS6 2AB"))
-    run(world.load_meter_points([(str(created), "23750001")]))  # an export fed back in
+    report = run(world.load_meter_points([(str(created), "23750001")]))  # an export fed back in
+    assert (report.loaded, report.faulty) == (1, 0)
     again = run(registry.create_meter_point("MNC-2026-000001", "23750001", "12|OAK ROAD|LS6 2AB"))
     assert again == created
+
+
+def test_each_meter_point_row_is_checked_against_the_rows_before_it(
+    world: World, run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Within a batch and across batches alike (batches of two here)."""
+    monkeypatch.setattr(simulated, "BATCH_SIZE", 2)
+    third = paf_csv_line(
+        postcode="LS6 2AB", post_town="LEEDS", thoroughfare="Oak Road", udprn="23750003"
+    )
+    run(world.load_paf([OAK_ROAD, HOLLY_HOUSE, third]))
+    a, b = "3938424403", str(Mprn.from_body("1234567"))
+    rows = [
+        (a, "23750001"),  # line 2
+        (b, "23750002"),  # 3
+        (a, "23750002"),  # 4: a move, and b is there: refused
+        (b, "23750003"),  # 5: a move: refused
+    ]
+    report = run(world.load_meter_points(rows))
+    assert (report.loaded, report.faulty, report.moved) == (2, 2, 0)
+    assert [error.line_number for error in report.errors] == [4, 5]
+    assert "already has the meter point" in report.errors[0].message
+    assert "--allow-moves" in report.errors[0].message
+
+    lines = ["mprn,udprn\n", *(f"{mprn},{udprn}\n" for mprn, udprn in rows)]
+    allowed = run(simulated.import_meter_points(world.engine, lines, world.clock, allow_moves=True))
+    # Line 4 still finds b at 23750002 (a stays put); line 5 moves b on.
+    assert (allowed.loaded, allowed.faulty, allowed.moved) == (3, 1, 1)
+    assert [error.line_number for error in allowed.errors] == [4]
+    gateway = world.container.uk_link()
+    assert run(gateway.meter_point_at("23750001")) == Mprn(a)
+    assert run(gateway.meter_point_at("23750003")) == Mprn(b)
+    assert run(gateway.meter_point_at("23750002")) is None

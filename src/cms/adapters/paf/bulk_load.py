@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import math
 import multiprocessing
 import os
 import time
@@ -17,7 +18,7 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from sqlalchemy import MetaData, text
+from sqlalchemy import MetaData, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -52,12 +53,25 @@ PG_SAMPLES = tuple(
 PG_INDEXES = (*PG_BTREES, PG_WORDS, *PG_SAMPLES)
 
 
-class NothingToLoad(Exception):
-    """Not one row of the file could be loaded: the current PAF is kept as it was."""
+class LoadRefused(Exception):
+    """The file was read but does not replace the current PAF, which is kept as it was."""
 
     def __init__(self, message: str, report: ImportReport[PafRowError]) -> None:
         super().__init__(message)
         self.report = report
+
+
+class NothingToLoad(LoadRefused):
+    """Not one row of the file could be loaded."""
+
+
+class TooSmallToReplace(LoadRefused):
+    """The file holds less than half the current PAF: more likely the wrong file than a PAF
+    that lost half its delivery points (replace_paf's `force` overrides)."""
+
+
+# A new PAF must hold at least this share of the current one's delivery points, unless forced.
+MIN_SHARE_OF_CURRENT = 0.5
 
 
 SWAP_LOCK_TIMEOUT_MS = 200  # searches queue behind a waiting swap: wait briefly, then retry
@@ -246,13 +260,25 @@ async def replace_paf(
     on_batch: Callable[[ImportReport[PafRowError]], None] = lambda report: None,
     workers: int | None = None,
     on_stage: Callable[[str], None] = lambda stage: None,
+    force: bool = False,
 ) -> ImportReport[PafRowError]:
     """Load a whole CSV PAF in place of the current one; faulty rows are reported and skipped.
-    `on_stage` hears of each stage after the rows are in (indexing, swapping), with timings."""
+    `on_stage` hears of each stage after the rows are in (indexing, swapping), with timings.
+    Raises LoadRefused, keeping the current PAF, when no row could be loaded or (unless
+    `force`) the file holds less than half the current PAF's delivery points."""
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    async with engine.connect() as connection:
+        current = int(
+            (await connection.execute(select(func.count()).select_from(paf_addresses))).scalar()
+            or 0
+        )
+    # The share a new PAF must reach; 0 when forced.
+    minimum = 0 if force else math.ceil(current * MIN_SHARE_OF_CURRENT)
     if engine.dialect.name == "postgresql":
-        return await _replace_on_postgres(engine, lines, on_batch, workers, on_stage)
-    return await _replace_on_sqlite(engine, lines, on_batch, on_stage)
+        return await _replace_on_postgres(
+            engine, lines, on_batch, workers, on_stage, (current, minimum)
+        )
+    return await _replace_on_sqlite(engine, lines, on_batch, on_stage, (current, minimum))
 
 
 async def _replace_on_postgres(
@@ -261,6 +287,7 @@ async def _replace_on_postgres(
     on_batch: Callable[[ImportReport[PafRowError]], None],
     workers: int,
     on_stage: Callable[[str], None],
+    sizes: tuple[int, int],  # the current PAF's rows, and the fewest that may replace it
 ) -> ImportReport[PafRowError]:
     report: ImportReport[PafRowError] = ImportReport()
     seen = _Seen()
@@ -284,7 +311,12 @@ async def _replace_on_postgres(
                 on_batch(report)
 
         await raw.copy_to_table(NEW, source=copy_text(), columns=list(COLUMNS), format="text")
-    _refuse_if_empty(report)
+        try:
+            _refuse_if_unfit(report, *sizes)
+        except LoadRefused:
+            await connection.execute(text(f"DROP TABLE {NEW}"))  # a full PAF's worth of disk
+            await connection.commit()
+            raise
     on_stage(
         f"copied {report.loaded:,} rows in {time.monotonic() - started:,.1f} s; indexing them "
         "(the current PAF keeps answering meanwhile)"
@@ -351,6 +383,7 @@ async def _replace_on_sqlite(
     lines: Iterable[str],
     on_batch: Callable[[ImportReport[PafRowError]], None],
     on_stage: Callable[[str], None],
+    sizes: tuple[int, int],  # the current PAF's rows, and the fewest that may replace it
 ) -> ImportReport[PafRowError]:
     report: ImportReport[PafRowError] = ImportReport()
     seen = _Seen()
@@ -368,7 +401,12 @@ async def _replace_on_sqlite(
                 async with connection.begin():
                     await connection.exec_driver_sql(_SQLITE_INSERT, rows)
             on_batch(report)
-        _refuse_if_empty(report)
+        try:
+            _refuse_if_unfit(report, *sizes)
+        except LoadRefused:
+            async with connection.begin():
+                await connection.execute(text(f"DROP TABLE {NEW}"))
+            raise
         on_stage(f"staged {report.loaded:,} rows; swapping them in")
         async with connection.begin():
             await _swap_on_sqlite(connection)
@@ -380,12 +418,21 @@ _SQLITE_INSERT = (
 )
 
 
-def _refuse_if_empty(report: ImportReport[PafRowError]) -> None:
+def _refuse_if_unfit(report: ImportReport[PafRowError], current: int, minimum: int) -> None:
+    """Refuse a file with no good row, or one with fewer than `minimum` (of the `current`)."""
     report.errors.sort(key=lambda error: error.line_number)
     if report.loaded == 0:
         raise NothingToLoad(
             "Not one delivery point in the file could be loaded, so the current PAF is kept; "
             "check that the file is Royal Mail's 16-column CSV PAF.",
+            report,
+        )
+    if report.loaded < minimum:
+        raise TooSmallToReplace(
+            f"The file holds {report.loaded:,} delivery point"
+            f"{'' if report.loaded == 1 else 's'}, less than half the current PAF's "
+            f"{current:,}, so the current PAF is kept: check that it is the whole PAF. "
+            "If it is right, run the import again with --force.",
             report,
         )
 

@@ -57,7 +57,8 @@ async def import_paf(
     on_batch: Callable[[ImportReport[PafRowError]], None] = lambda report: None,
     on_error: Callable[[PafRowError], None] = lambda error: None,
 ) -> ImportReport[PafRowError]:
-    """Stream a CSV PAF into the table in batches; faulty rows are reported and skipped."""
+    """Stream a CSV PAF into the table in batches, in one transaction: a file that fails part
+    way (one that is not text, say) changes nothing. Faulty rows are reported and skipped."""
     report: ImportReport[PafRowError] = ImportReport()
     batch: list[dict[str, Any]] = []
     async with engine.connect() as connection:
@@ -67,21 +68,21 @@ async def import_paf(
 
         async def flush() -> None:
             if batch:
-                async with connection.begin():
-                    await connection.execute(statement, batch)
+                await connection.execute(statement, batch)
                 report.loaded += len(batch)
                 batch.clear()
                 on_batch(report)
 
-        for item in read_paf(lines):
-            if isinstance(item, PafRowError):
-                report.add_error(item)
-                on_error(item)
-                continue
-            batch.append(_row_values(item, postgres))
-            if len(batch) >= BATCH_SIZE:
-                await flush()
-        await flush()
+        async with connection.begin():
+            for item in read_paf(lines):
+                if isinstance(item, PafRowError):
+                    report.add_error(item)
+                    on_error(item)
+                    continue
+                batch.append(_row_values(item, postgres))
+                if len(batch) >= BATCH_SIZE:
+                    await flush()
+            await flush()
     return report
 
 

@@ -8,7 +8,7 @@ row. The file is never held in memory.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cms.adapters.csv_records import UnreadableRecord, csv_records
 from cms.adapters.paf.csv_format import normalise_udprn, udprn_fault
@@ -25,6 +25,8 @@ class MeterPointRow:
 
     mprn: Mprn
     udprn: str
+    # Where it is in the file, for reporting a refusal; not part of what the row is.
+    line_number: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def read_meter_points(lines: Iterable[str]) -> Iterator[MeterPointRow | MeterPoi
         line_number, fields = item
         if looking_for_header:
             looking_for_header = False
-            if tuple(field.lower() for field in fields) == HEADER:
+            if tuple(name.lower() for name in fields) == HEADER:
                 continue
         if len(fields) != COLUMN_COUNT:
             yield MeterPointRowError(
@@ -73,4 +75,4 @@ def read_meter_points(lines: Iterable[str]) -> Iterator[MeterPointRow | MeterPoi
         if mprn is None or udprn is None:
             yield MeterPointRowError(line_number, f"line {line_number}: " + "; ".join(faults))
             continue
-        yield MeterPointRow(mprn, udprn)
+        yield MeterPointRow(mprn, udprn, line_number)

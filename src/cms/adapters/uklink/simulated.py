@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -14,7 +15,11 @@ from cms.adapters.paf.store import address_from_row
 from cms.adapters.sql.bulk import ImportReport, upsert_statement
 from cms.adapters.sql.engine import WRITE_TRANSACTION
 from cms.adapters.sql.tables import paf_addresses, uklink_meter_points, uklink_mprn_sequence
-from cms.adapters.uklink.meter_points_csv import MeterPointRowError, read_meter_points
+from cms.adapters.uklink.meter_points_csv import (
+    MeterPointRow,
+    MeterPointRowError,
+    read_meter_points,
+)
 from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.ports import MeterPointCreationFailed
 from cms.core.shared.clock import Clock
@@ -51,60 +56,145 @@ class SimulatedUkLink:
         return Mprn(value) if value else None
 
 
+@dataclass
+class MeterPointImport(ImportReport[MeterPointRowError]):
+    """What an import did: rows loaded, rows refused (by line), and meter points moved."""
+
+    moved: int = 0
+
+
+class _Register:
+    """The register as the rows read so far leave it, for one batch of rows: what the
+    database held for the batch's MPRNs and UDPRNs, updated by each row accepted."""
+
+    def __init__(self, at_mprn: dict[str, str | None], at_udprn: dict[str, set[str]]) -> None:
+        self.udprn_of = at_mprn
+        self.mprns_at = at_udprn
+
+    def place(self, mprn: str, udprn: str) -> None:
+        before = self.udprn_of.get(mprn)
+        if before is not None:
+            self.mprns_at.setdefault(before, set()).discard(mprn)
+        self.udprn_of[mprn] = udprn
+        self.mprns_at.setdefault(udprn, set()).add(mprn)
+
+
+def _faults(
+    row: MeterPointRow, register: _Register, in_paf: set[str], allow_moves: bool
+) -> list[str]:
+    mprn, udprn = str(row.mprn), row.udprn
+    faults = []
+    if udprn not in in_paf:
+        faults.append(
+            f"UDPRN {udprn} is not in the PAF; check it, or load the PAF that holds it first"
+        )
+    now_at = register.udprn_of.get(mprn)
+    if now_at is not None and now_at != udprn and not allow_moves:
+        faults.append(
+            f"MPRN {mprn} is at delivery point {now_at}, and this row would move it to "
+            f"{udprn}; if the meter point really moved, run the import with --allow-moves"
+        )
+    others = sorted(register.mprns_at.get(udprn, set()) - {mprn})
+    if others:
+        faults.append(
+            f"delivery point {udprn} already has the meter point {', '.join(others)}, so "
+            f"MPRN {mprn} cannot go there too; check the UDPRN, or move that one first"
+        )
+    return faults
+
+
 async def import_meter_points(
     engine: AsyncEngine,
     lines: Iterable[str],
     clock: Clock,
-    on_batch: Callable[[ImportReport[MeterPointRowError]], None] = lambda report: None,
+    *,
+    allow_moves: bool = False,
+    on_batch: Callable[[MeterPointImport], None] = lambda report: None,
     on_error: Callable[[MeterPointRowError], None] = lambda error: None,
-) -> ImportReport[MeterPointRowError]:
-    """Load `mprn,udprn` rows; each meter point also keeps its PAF address key, when known."""
-    report: ImportReport[MeterPointRowError] = ImportReport()
-    batch: list[tuple[str, str]] = []
+) -> MeterPointImport:
+    """Load `mprn,udprn` rows in one transaction, each checked against the register as the
+    rows before it leave it; each meter point also keeps its PAF address key. Refused, by line:
+    a UDPRN not in the PAF, a second meter point at a delivery point, and (unless
+    `allow_moves`) a known MPRN at another delivery point. A row the register holds already
+    is taken again."""
+    report = MeterPointImport()
+    batch: list[MeterPointRow] = []
     async with engine.connect() as connection:
         connection = await connection.execution_options(**WRITE_TRANSACTION)
         # A meter point the register created for a contact keeps the contact's request id.
         statement = upsert_statement(
             connection, uklink_meter_points, "mprn", keep=frozenset({"request_id"})
         )
+        now = clock.now()
+
+        def refuse(error: MeterPointRowError) -> None:
+            report.add_error(error)
+            on_error(error)
 
         async def flush() -> None:
             if not batch:
                 return
-            async with connection.begin():
-                query = select(paf_addresses).where(
-                    paf_addresses.c.udprn.in_([udprn for _, udprn in batch])
+            udprns = {row.udprn for row in batch}
+            mprns = {str(row.mprn) for row in batch}
+            found = await connection.execute(
+                select(paf_addresses).where(paf_addresses.c.udprn.in_(udprns))
+            )
+            keys = {row.udprn: address_from_row(row).matching_key() for row in found.all()}
+            known = (
+                await connection.execute(
+                    select(uklink_meter_points.c.mprn, uklink_meter_points.c.udprn).where(
+                        uklink_meter_points.c.mprn.in_(mprns)
+                        | uklink_meter_points.c.udprn.in_(udprns)
+                    )
                 )
-                keys = {
-                    row.udprn: address_from_row(row).matching_key()
-                    for row in (await connection.execute(query)).all()
-                }
-                now = clock.now()
+            ).all()
+            register = _Register({mprn: udprn for mprn, udprn in known if mprn in mprns}, {})
+            for mprn, udprn in known:
+                if udprn is not None:
+                    register.mprns_at.setdefault(udprn, set()).add(mprn)
+            placed: dict[str, str] = {}
+            in_paf = set(keys)
+            for row in batch:
+                faults = _faults(row, register, in_paf, allow_moves)
+                if faults:
+                    refuse(
+                        MeterPointRowError(
+                            row.line_number, f"line {row.line_number}: " + "; ".join(faults)
+                        )
+                    )
+                    continue
+                mprn = str(row.mprn)
+                if register.udprn_of.get(mprn) not in (None, row.udprn):
+                    report.moved += 1
+                register.place(mprn, row.udprn)
+                placed[mprn] = row.udprn  # one write per MPRN: where the last row put it
+                report.loaded += 1
+            if placed:
                 await connection.execute(
                     statement,
                     [
                         {
                             "mprn": mprn,
                             "udprn": udprn,
-                            "address_key": keys.get(udprn),
+                            "address_key": keys[udprn],
                             "created_at": now,
                         }
-                        for mprn, udprn in batch
+                        for mprn, udprn in placed.items()
                     ],
                 )
-            report.loaded += len(batch)
             batch.clear()
             on_batch(report)
 
-        for item in read_meter_points(lines):
-            if isinstance(item, MeterPointRowError):
-                report.add_error(item)
-                on_error(item)
-                continue
-            batch.append((str(item.mprn), item.udprn))
-            if len(batch) >= BATCH_SIZE:
-                await flush()
-        await flush()
+        async with connection.begin():
+            for item in read_meter_points(lines):
+                if isinstance(item, MeterPointRowError):
+                    refuse(item)
+                    continue
+                batch.append(item)
+                if len(batch) >= BATCH_SIZE:
+                    await flush()
+            await flush()
+    report.errors.sort(key=lambda error: error.line_number)
     return report
 
 
