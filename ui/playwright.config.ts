@@ -3,8 +3,20 @@ import { resolve } from "node:path";
 
 // Debian's Chromium, never a downloaded browser (scripts/test installs it with apt when missing).
 const CHROMIUM = process.env.CMS_CHROMIUM ?? "/usr/bin/chromium";
-export const PORT = Number(process.env.CMS_E2E_PORT ?? 8765);
-export const SERVER_DIR = resolve(".e2e/server");
+
+/** The servers the journeys run against: each with its own database and outbox. */
+export const SERVERS = {
+  sqlite: { port: 8765, dir: resolve(".e2e/sqlite"), mode: "sqlite", env: {} },
+  // A short idle timeout, for the timeout warning.
+  shortSession: { port: 8767, dir: resolve(".e2e/short-session"), mode: "sqlite", env: { CMS_SESSION_IDLE_TIMEOUT_S: "75" } },
+  postgres: { port: 8766, dir: resolve(".e2e/postgres"), mode: "postgres", env: {} },
+} as const;
+export type ServerName = keyof typeof SERVERS;
+
+const launchOptions = {
+  executablePath: CHROMIUM,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -12,22 +24,21 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 60_000,
-  use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
-    launchOptions: {
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    },
-    trace: "retain-on-failure",
-  },
-  webServer: {
-    command: `bash tests/e2e/serve.sh ${SERVER_DIR} ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/healthz`,
+  reporter: [["list"]],
+  timeout: 90_000,
+  use: { launchOptions, trace: "retain-on-failure" },
+  projects: [
+    { name: "sqlite", testIgnore: /\.(postgres|short-session)\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SERVERS.sqlite.port}` } },
+    { name: "short-session", testMatch: /\.short-session\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SERVERS.shortSession.port}` } },
+    { name: "postgres", testMatch: /\.postgres\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SERVERS.postgres.port}` } },
+  ],
+  webServer: Object.values(SERVERS).map((server) => ({
+    command: `bash tests/e2e/serve.sh ${server.dir} ${server.port} ${server.mode}`,
+    url: `http://127.0.0.1:${server.port}/healthz`,
+    env: { ...server.env },
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  })),
 });

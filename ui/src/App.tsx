@@ -10,6 +10,8 @@ import { NotFoundPage } from "./pages/errors/NotFoundPage";
 import { SomethingWentWrong } from "./pages/errors/SomethingWentWrong";
 import { ContactPage } from "./pages/contacts/ContactPage";
 import { RaiseRoutes } from "./pages/raise/RaiseRoutes";
+import { NotificationsPage } from "./pages/notifications/NotificationsPage";
+import { AccountPage } from "./pages/account/AccountPage";
 import { Loading } from "./components/Loading";
 import { safeNextPath } from "./session/next";
 
@@ -62,6 +64,8 @@ export function App() {
           <Route path="/" element={<HomePage />} />
           <Route path="/sign-in" element={<ReturnAfterSignIn />} />
           <Route path="/contacts/:crn" element={<ContactPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/account" element={<AccountPage />} />
           {session.viewer.organisation.kind === "SHIPPER" && <Route path="/raise/*" element={<RaiseRoutes />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

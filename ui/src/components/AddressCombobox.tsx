@@ -188,7 +188,7 @@ export function AddressCombobox({ id, label, hint, error, initialText = "", onCh
           onBlur={() => setOpen(false)}
           onFocus={() => options.length && searched !== null && setOpen(true)}
         />
-        <ul id={listboxId} role="listbox" aria-label="Addresses found" className="cms-combobox__listbox" hidden={!expanded}>
+        <ul id={listboxId} role="listbox" aria-label="Addresses found" className="cms-combobox__listbox" hidden={!expanded} data-query={searched ?? undefined}>
           {options.map((option, index) => (
             <li
               key={option.udprn}

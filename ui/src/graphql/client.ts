@@ -1,5 +1,6 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from "urql";
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
+import { activityExchange } from "../session/activity";
 
 // Close codes after which what the page shows may have missed messages: 1013 (fell behind) and
 // 4401 (the session ended). Listeners re-query on them.
@@ -50,6 +51,7 @@ export function createApiClient(live: WsClient = createLiveClient()): Client {
     requestPolicy: "cache-and-network",
     exchanges: [
       cacheExchange,
+      activityExchange,
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {

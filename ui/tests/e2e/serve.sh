@@ -1,13 +1,39 @@
 #!/usr/bin/env bash
-# A fresh demo server for the browser journeys: its own SQLite database and outbox in $1.
+# A fresh demo server for the browser journeys: its own database and outbox in $1.
+#   serve.sh DIR PORT            SQLite, jobs and live updates in the server (the embedded mode)
+#   serve.sh DIR PORT postgres   a throwaway PostgreSQL database, Redis, cms serve and cms worker
+# Extra settings come from the environment (CMS_SESSION_IDLE_TIMEOUT_S, ...).
 set -euo pipefail
-dir=$1 port=$2
+dir=$1 port=$2 mode=${3:-sqlite}
 rm -rf "$dir" && mkdir -p "$dir"
 cd "$(dirname "$0")/../../.."
 export CMS_ENV=development
-export CMS_DATABASE_URL="sqlite+aiosqlite:///$dir/cms.db"
 export CMS_OUTBOX_PATH="$dir/outbox.jsonl"
 export CMS_PUBLIC_URL="http://127.0.0.1:$port"
+if [ "$mode" = postgres ]; then
+  admin=${CMS_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
+  name="cms_e2e_${port}_$$"
+  psql "$admin" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name" >/dev/null
+  export CMS_DATABASE_URL="${admin%/*}/$name"
+  export CMS_REDIS_URL=${CMS_E2E_REDIS_URL:-redis://127.0.0.1:6379/0}
+  export CMS_LIVE_CHANNEL="cms:e2e:$name"
+  cleanup() {
+    kill "${worker:-}" "${server:-}" 2>/dev/null || true
+    wait 2>/dev/null || true
+    psql "$admin" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 || true
+  }
+  trap cleanup EXIT INT TERM
+else
+  export CMS_DATABASE_URL="sqlite+aiosqlite:///$dir/cms.db"
+fi
 .venv/bin/cms migrate >/dev/null
 .venv/bin/cms seed-demo >/dev/null
-exec .venv/bin/cms serve --host 127.0.0.1 --port "$port"
+if [ "$mode" = postgres ]; then
+  .venv/bin/cms worker >"$dir/worker.log" 2>&1 &
+  worker=$!
+  .venv/bin/cms serve --host 127.0.0.1 --port "$port" &
+  server=$!
+  wait "$server"
+else
+  exec .venv/bin/cms serve --host 127.0.0.1 --port "$port"
+fi

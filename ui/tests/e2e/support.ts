@@ -1,15 +1,31 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { readFileSync, existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { SERVER_DIR } from "../../playwright.config";
+import { SERVERS, type ServerName } from "../../playwright.config";
 
 export const DEMO_PASSWORD = "demo-Meter-Point-2026";
 const SCREENSHOTS = resolve("screenshots");
 
+/** The server a test runs against, from its project's name. */
+export function serverOf(projectName: string): (typeof SERVERS)[ServerName] {
+  return projectName === "postgres" ? SERVERS.postgres : projectName === "short-session" ? SERVERS.shortSession : SERVERS.sqlite;
+}
+
+/** The newest message to this address in the outbox file of the server under test. */
+export function latestMessage(email: string): { subject: string; body: string } {
+  const outbox = resolve(serverOf(test.info().project.name).dir, "outbox.jsonl");
+  if (!existsSync(outbox)) throw new Error(`no outbox at ${outbox}`);
+  for (const line of readFileSync(outbox, "utf8").trim().split("\n").reverse()) {
+    const message = JSON.parse(line) as { to: string; subject: string; body: string };
+    if (message.to === email) return message;
+  }
+  throw new Error(`no message to ${email} in the outbox`);
+}
+
 /** The newest sign-in code sent to this address, from the demo's outbox file. */
 export function latestCode(email: string): string {
-  const outbox = resolve(SERVER_DIR, "outbox.jsonl");
+  const outbox = resolve(serverOf(test.info().project.name).dir, "outbox.jsonl");
   if (!existsSync(outbox)) throw new Error(`no outbox at ${outbox}`);
   const lines = readFileSync(outbox, "utf8").trim().split("\n").reverse();
   for (const line of lines) {
@@ -89,4 +105,49 @@ export async function signIn(page: Page, email: string, path = "/"): Promise<voi
   await page.getByLabel("Security code").fill(latestCode(email));
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Sign in over the API as a program would (email codes), and return its session token. */
+export async function apiToken(request: import("@playwright/test").APIRequestContext, email: string): Promise<string> {
+  const call = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const response = await request.post("/graphql", {
+      data: { query, variables },
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    expect(response.ok()).toBe(true);
+    return (await response.json()) as { data: Record<string, Record<string, unknown>> };
+  };
+  const signedIn = await call(
+    `mutation ($input: SignInInput!) { signIn(input: $input) { __typename ... on MfaRequired { challengeId } ... on MfaEnrolmentRequired { challengeId } } }`,
+    { input: { email, password: DEMO_PASSWORD } },
+  );
+  let challengeId = signedIn.data.signIn?.challengeId as string;
+  if (signedIn.data.signIn?.__typename === "MfaEnrolmentRequired") {
+    const enrolled = await call(
+      `mutation ($input: EnrolMfaInput!) { enrolMfa(input: $input) { ... on MfaRequired { challengeId } } }`,
+      { input: { challengeId, channel: "EMAIL" } },
+    );
+    challengeId = enrolled.data.enrolMfa?.challengeId as string;
+  }
+  const verified = await call(
+    `mutation ($input: VerifyMfaInput!) { verifyMfa(input: $input) { ... on SignedIn { sessionToken } } }`,
+    { input: { challengeId, code: latestCode(email) } },
+  );
+  return verified.data.verifyMfa?.sessionToken as string;
+}
+
+/** One GraphQL call with a session token; fails the test on any error. */
+export async function api<T = Record<string, unknown>>(
+  request: import("@playwright/test").APIRequestContext,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await request.post("/graphql", {
+    data: { query, variables },
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data;
 }

@@ -19,7 +19,13 @@ type Documents = {
     "\n  query UnreadCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadCountDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      crn\n      status\n      message\n      createdAt\n      read\n    }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences { emailCopies }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreferences($emailCopies: Boolean!) {\n    setNotificationPreferences(emailCopies: $emailCopies) { emailCopies }\n  }\n": typeof types.SetNotificationPreferencesDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n": typeof types.ContactDocument,
+    "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id createdAt read message crn status } }\n    }\n    unreadNotificationCount\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) { id read }\n  }\n": typeof types.MarkNotificationReadDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  query AddressByUdprn($udprn: ID!) {\n    address(udprn: $udprn) {\n      udprn\n      lines\n      postcode\n    }\n  }\n": typeof types.AddressByUdprnDocument,
     "\n  mutation RaiseMncContact($input: RaiseMncContactInput!) {\n    raiseMncContact(input: $input) {\n      __typename\n      ... on ContactLogged {\n        contact { crn status dueBy }\n        warnings { code field message }\n      }\n      ... on ContactRejected { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": typeof types.RaiseMncContactDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n": typeof types.SignInDocument,
@@ -32,7 +38,13 @@ const documents: Documents = {
     "\n  query UnreadCount {\n    unreadNotificationCount\n  }\n": types.UnreadCountDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      crn\n      status\n      message\n      createdAt\n      read\n    }\n  }\n": types.NotificationAddedDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences { emailCopies }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreferences($emailCopies: Boolean!) {\n    setNotificationPreferences(emailCopies: $emailCopies) { emailCopies }\n  }\n": types.SetNotificationPreferencesDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n": types.ContactDocument,
+    "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id createdAt read message crn status } }\n    }\n    unreadNotificationCount\n  }\n": types.NotificationsDocument,
+    "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) { id read }\n  }\n": types.MarkNotificationReadDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
     "\n  query AddressByUdprn($udprn: ID!) {\n    address(udprn: $udprn) {\n      udprn\n      lines\n      postcode\n    }\n  }\n": types.AddressByUdprnDocument,
     "\n  mutation RaiseMncContact($input: RaiseMncContactInput!) {\n    raiseMncContact(input: $input) {\n      __typename\n      ... on ContactLogged {\n        contact { crn status dueBy }\n        warnings { code field message }\n      }\n      ... on ContactRejected { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": types.RaiseMncContactDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n": types.SignInDocument,
@@ -77,7 +89,31 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query NotificationPreferences {\n    notificationPreferences { emailCopies }\n  }\n"): (typeof documents)["\n  query NotificationPreferences {\n    notificationPreferences { emailCopies }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationPreferences($emailCopies: Boolean!) {\n    setNotificationPreferences(emailCopies: $emailCopies) { emailCopies }\n  }\n"): (typeof documents)["\n  mutation SetNotificationPreferences($emailCopies: Boolean!) {\n    setNotificationPreferences(emailCopies: $emailCopies) { emailCopies }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n"): (typeof documents)["\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id createdAt read message crn status } }\n    }\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id createdAt read message crn status } }\n    }\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) { id read }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) { id read }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
