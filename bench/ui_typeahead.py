@@ -28,9 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from address_search import SEED, database_url, natural_query, sample_rows  # noqa: E402
+from address_search import SEED, database_url, natural_query, sample_rows
 
-from cms.adapters.sql.engine import create_engine  # noqa: E402
+from cms.adapters.sql.engine import create_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 BROWSER_SCRIPT = Path(__file__).resolve().parent / "ui_typeahead_browser.mjs"
