@@ -133,6 +133,42 @@ ROYAL_MAIL_EXAMPLES: dict[str, tuple[Address, list[str]]] = {
         ),
         ["2B THE TOWER", "27 JOHN STREET", "WINCHESTER"],
     ),
+    "rule 2: a building number alone leads the thoroughfare": (
+        address("KT6 5BT", "BRADDOCK", building_number="16", thoroughfare="VIXEN ROAD"),
+        ["16 VIXEN ROAD", "BRADDOCK"],
+    ),
+    "exception rule: a number with a letter as building name": (
+        address("AB10 1BA", "ABERDEEN", building_name="12A", thoroughfare="UPPERKIRKGATE"),
+        ["12A UPPERKIRKGATE", "ABERDEEN"],
+    ),
+    "exception rule: a single letter as building name": (
+        address("RH4 1EW", "DORKING", building_name="K", thoroughfare="PORTLAND ROAD"),
+        ["K PORTLAND ROAD", "DORKING"],
+    ),
+    "rule 3, no split: a stall keeps its plain number": (
+        address(
+            "L8 1LH", "LIVERPOOL",
+            organisation_name="QUIRKY CANDLES LTD", building_name="STALL 4",
+            thoroughfare="MARKET SQUARE",
+        ),
+        ["QUIRKY CANDLES LTD", "STALL 4", "MARKET SQUARE", "LIVERPOOL"],
+    ),
+    "rule 3, no split: 'rear of' keeps its number with a letter": (
+        address(
+            "NE8 1BH", "GATESHEAD",
+            organisation_name="FIONA'S FLOWERS", building_name="REAR OF 5A",
+            thoroughfare="HIGH STREET",
+        ),
+        ["FIONA'S FLOWERS", "REAR OF 5A", "HIGH STREET", "GATESHEAD"],
+    ),
+    "rule 7, building number 0: sub-building and building name share a line": (
+        address(
+            "TN27 8BT", "ASHFORD",
+            sub_building_name="FLAT 1", building_name="HOLLY HOUSE", building_number="0",
+            thoroughfare="OAK AVENUE", dependent_locality="BIDDENDEN",
+        ),
+        ["FLAT 1, HOLLY HOUSE", "OAK AVENUE", "BIDDENDEN", "ASHFORD"],
+    ),
     "exception rule: a number range as building name": (
         address(
             "HP10 8LS", "HIGH WYCOMBE",
@@ -239,11 +275,19 @@ def test_blank_fields_count_as_absent() -> None:
 
 def test_building_number_zero_is_not_printed() -> None:
     paf = address(
-        "TN27 8BT", "ASHFORD",
-        sub_building_name="FLAT 1", building_name="HOLLY HOUSE", building_number="0",
-        thoroughfare="OAK AVENUE", dependent_locality="BIDDENDEN",
+        "LS6 2AB", "LEEDS",
+        building_name="MILL HOUSE", building_number="0", thoroughfare="TRAFALGAR STREET",
     )  # fmt: skip
-    assert paf.label_lines() == ["FLAT 1", "HOLLY HOUSE", "OAK AVENUE", "BIDDENDEN", "ASHFORD"]
+    assert paf.label_lines() == ["MILL HOUSE", "TRAFALGAR STREET", "LEEDS"]
+
+
+def test_building_number_zero_keeps_a_sub_building_that_is_a_number_with_the_name() -> None:
+    paf = address(
+        "LS6 2AB", "LEEDS",
+        sub_building_name="2B", building_name="MILL HOUSE", building_number="0",
+        thoroughfare="TRAFALGAR STREET",
+    )  # fmt: skip
+    assert paf.label_lines() == ["2B MILL HOUSE", "TRAFALGAR STREET", "LEEDS"]
 
 
 def test_summary_joins_the_label_and_postcode() -> None:

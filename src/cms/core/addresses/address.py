@@ -177,6 +177,10 @@ class Address:
         number = _present(self.building_number)
         return None if number is None or number.lstrip("0") == "" else number
 
+    def _has_number_zero(self) -> bool:
+        number = _present(self.building_number)
+        return number is not None and number.lstrip("0") == ""
+
     def _premises(self) -> _Premises:
         """Royal Mail's rules 1 to 7 on which premises elements are present."""
         sub = _present(self.sub_building_name)
@@ -203,6 +207,10 @@ class Address:
                 return _Premises((f"{sub} {name}",), number)
             if number is None and is_number_like(name):
                 return _Premises((sub,), name)
+            if self._has_number_zero():
+                # PAF's 0 says the building has no number of its own: Royal Mail prints the
+                # flat and its building on one line ("FLAT 1, HOLLY HOUSE").
+                return _Premises((f"{sub}, {name}",))
             return _Premises((sub, name), number)
         # A sub-building name alone is outside the seven rules but occurs in PAF; it is laid out
         # like a building name alone (rule 3) without the split.
