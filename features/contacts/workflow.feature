@@ -148,6 +148,27 @@ Feature: Working a Meter Number Creation contact
       Then Alice is told that it can no longer be withdrawn, as the network has accepted it
       And UK Link creates a new meter point for the contact
 
+  Rule: Someone who may never make a move is told so before anything else
+
+    Scenario: The Shipper cannot reject its own contact
+      Given Alice's contact is with the CDSP
+      When Alice tries to reject Alice's contact
+      Then Alice is told that only the CDSP or the network can reject a contact
+      And the contact is still with the CDSP
+      And its history is unchanged
+
+    Scenario: The Shipper is told it cannot reject before anything about the reason it gave
+      Given Alice's contact is with the CDSP
+      When Alice rejects it as "site demolished", without a note
+      Then Alice is told that only the CDSP or the network can reject a contact
+      And its history is unchanged
+
+    Scenario: A CDSP agent cannot book a site visit, whatever the contact's status
+      Given Alice's contact is with the CDSP
+      When Priya tries to book a site visit for Alice's contact
+      Then Priya is told that only the network can book a site visit
+      And the contact is still with the CDSP
+
   Rule: A network works only the contacts allocated to it
 
     Scenario Outline: A user of another network cannot act on the contact, nor learn that it exists

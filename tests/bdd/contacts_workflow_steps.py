@@ -360,6 +360,11 @@ def rejects(flow: Flow, name: str, reason: str, note: str) -> None:
     flow.attempt(flow.command_for(name, RejectContact, reason_code=reason_code(reason), note=note))
 
 
+@when(parsers.parse('{name:w} rejects it as "{reason}", without a note'))
+def rejects_without_note(flow: Flow, name: str, reason: str) -> None:
+    flow.attempt(flow.command_for(name, RejectContact, reason_code=reason_code(reason), note=""))
+
+
 @when(parsers.parse('{name:w} answers "{answer}"'))
 def answers(flow: Flow, name: str, answer: str) -> None:
     flow.attempt(flow.command_for(name, AnswerQuestion, answer=answer))
@@ -647,6 +652,17 @@ def told_too_late_to_withdraw(flow: Flow, name: str) -> None:
     # UK Link may already have answered: either way the network had accepted it.
     assert error.status in AFTER_ACCEPTANCE, error.status
     assert "WITHDRAWN" not in [e.kind for e in flow.history()]
+
+
+@then(parsers.parse("{name:w} is told that only {who} can {what}"))
+def told_not_permitted(flow: Flow, name: str, who: str, what: str) -> None:
+    command = flow.command
+    assert command is not None and command.viewer.name == name
+    error = flow.error
+    assert isinstance(error, NotPermitted), repr(error)
+    assert f"can {what}." in error.message, error.message
+    for party in who.split(" or "):  # "the CDSP", "the network"
+        assert party.removeprefix("the ") in error.message, error.message
 
 
 @then(parsers.parse("{name:w} is told the same as for a contact that was never issued"))

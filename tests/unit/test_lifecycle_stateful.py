@@ -64,6 +64,7 @@ from cms.core.contacts.lifecycle import (
     ContactStatus,
     Move,
     Party,
+    parties_for,
     transitions_for,
 )
 from cms.core.contacts.model import InvalidTransition
@@ -424,9 +425,7 @@ class LifecycleMachine(RuleBasedStateMachine):
         """The outcome the rules give: the status after the move, or the refusal."""
         party = PARTY_OF_KIND.get(viewer.kind)
         if kind == "assign":
-            if party is None:
-                return NotFound
-            if party is Party.SHIPPER:  # a Shipper's contacts are its raisers': none to assign
+            if party is None or party is Party.SHIPPER:  # only the CDSP and networks assign
                 return NotPermitted
             if not viewer.has_role(Role.SUPERVISOR):
                 return NotPermitted
@@ -444,7 +443,10 @@ class LifecycleMachine(RuleBasedStateMachine):
             if WAITING_ON.get(contact.status) is not party:
                 return InvalidTransition
             return contact.status
-        # Malformed input is refused before the contact is looked at.
+        # A caller whose kind never makes the move is refused first, then malformed input,
+        # both before the contact is looked at.
+        if party is None or party not in parties_for(MOVES[kind]):
+            return NotPermitted
         if kind == "book_site_visit" and (
             inputs.days_ahead < 0  # the drawn days are all within the six months' horizon
             or not self.calendar.is_working_day(self.today + timedelta(days=inputs.days_ahead))

@@ -101,5 +101,10 @@ def transitions_for(move: Move, source: ContactStatus) -> tuple[Transition, ...]
     return tuple(t for t in TRANSITIONS if t.move is move and t.source is source)
 
 
+def parties_for(move: Move) -> frozenset[Party]:
+    """Who may ever make this move, from some status: the first thing a move checks."""
+    return frozenset(t.actor for t in TRANSITIONS if t.move is move)
+
+
 def is_open(status: ContactStatus) -> bool:
     return status not in FINAL_STATUSES

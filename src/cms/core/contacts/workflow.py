@@ -27,7 +27,13 @@ from cms.core.contacts.commands import (
 )
 from cms.core.contacts.crn import Crn
 from cms.core.contacts.identifiers import Mprn
-from cms.core.contacts.lifecycle import SERVICE_LEVEL_WORKING_DAYS, ContactStatus, Move, Party
+from cms.core.contacts.lifecycle import (
+    SERVICE_LEVEL_WORKING_DAYS,
+    ContactStatus,
+    Move,
+    Party,
+    parties_for,
+)
 from cms.core.contacts.model import MncContact
 from cms.core.contacts.ports import (
     ContactsUnitOfWork,
@@ -60,6 +66,45 @@ PARTY_OF = {
     OrganisationKind.CDSP: Party.CDSP,
     OrganisationKind.NETWORK: Party.NETWORK,
 }
+
+
+# What each move is, and who may make it, as the refusal of anyone else says it.
+MOVE_WORDS = {
+    Move.PICK_UP: "pick up a contact",
+    Move.ASK_SHIPPER: "ask the Shipper a question",
+    Move.ANSWER_QUESTION: "answer a question about a contact",
+    Move.ALLOCATE_TO_NETWORK: "allocate a contact to a network",
+    Move.BOOK_SITE_VISIT: "book a site visit",
+    Move.ACCEPT: "accept a contact",
+    Move.REJECT: "reject a contact",
+    Move.WITHDRAW: "withdraw a contact",
+}
+PARTY_WORDS = {
+    Party.SHIPPER: "the Shipper that raised it",
+    Party.CDSP: "the CDSP",
+    Party.NETWORK: "the gas network it is allocated to",
+}
+
+
+def may_ever(viewer: Viewer, move: Move) -> Party:
+    """The viewer's party, if their kind of organisation ever makes this move; otherwise
+    NotPermitted, which says nothing of any contact (so it comes before everything else)."""
+    party = PARTY_OF.get(viewer.kind)
+    allowed = parties_for(move)
+    if party is None or party not in allowed:
+        who = " or ".join(PARTY_WORDS[p] for p in sorted(allowed) if p in PARTY_WORDS)
+        raise NotPermitted(f"Only {who} can {MOVE_WORDS[move]}.")
+    return party
+
+
+def may_assign(viewer: Viewer) -> Party:
+    """A supervisor of the CDSP or of a network: the only people who assign work."""
+    party = PARTY_OF.get(viewer.kind)
+    if party is None or party is Party.SHIPPER:
+        raise NotPermitted("Contacts are assigned by the CDSP and the networks only.")
+    if not viewer.has_role(Role.SUPERVISOR):
+        raise NotPermitted("Only a supervisor can assign or transfer contacts.")
+    return party
 
 
 def not_found(crn: str) -> NotFound:
@@ -114,11 +159,13 @@ class WorkflowHandlers:
         self._clock = clock
 
     async def pick_up(self, command: PickUpContact) -> str:
-        return await self._move(command, Move.PICK_UP)
+        party = may_ever(command.viewer, Move.PICK_UP)
+        return await self._move(command, Move.PICK_UP, party)
 
     async def ask_shipper(self, command: AskShipper) -> str:
+        party = may_ever(command.viewer, Move.ASK_SHIPPER)
         question = _text(command.question, QUESTION)
-        crn = await self._move(command, Move.ASK_SHIPPER, note=question)
+        crn = await self._move(command, Move.ASK_SHIPPER, party, note=question)
         await self._tell_raiser(
             crn,
             f"A question about your contact {crn}",
@@ -129,18 +176,23 @@ class WorkflowHandlers:
         return crn
 
     async def answer_question(self, command: AnswerQuestion) -> str:
-        return await self._move(command, Move.ANSWER_QUESTION, note=_text(command.answer, ANSWER))
+        party = may_ever(command.viewer, Move.ANSWER_QUESTION)
+        answer = _text(command.answer, ANSWER)
+        return await self._move(command, Move.ANSWER_QUESTION, party, note=answer)
 
     async def allocate_to_network(self, command: AllocateToNetwork) -> str:
-        return await self._move(command, Move.ALLOCATE_TO_NETWORK, note=_text(command.note, NOTE))
+        party = may_ever(command.viewer, Move.ALLOCATE_TO_NETWORK)
+        note = _text(command.note, NOTE)
+        return await self._move(command, Move.ALLOCATE_TO_NETWORK, party, note=note)
 
     async def book_site_visit(self, command: BookSiteVisit) -> str:
+        party = may_ever(command.viewer, Move.BOOK_SITE_VISIT)
         note, note_problems = NOTE.check(command.note)
         problems = [*self._visit_day_problems(command.planned_for), *note_problems]
         if problems:
             raise Rejected(problems)
         return await self._move(
-            command, Move.BOOK_SITE_VISIT, planned_for=command.planned_for, note=note
+            command, Move.BOOK_SITE_VISIT, party, planned_for=command.planned_for, note=note
         )
 
     def _visit_day_problems(self, day: date) -> list[Rejection]:
@@ -182,7 +234,8 @@ class WorkflowHandlers:
         return []
 
     async def accept(self, command: AcceptContact) -> str:
-        crn = await self._move(command, Move.ACCEPT, note=_text(command.note, NOTE))
+        party = may_ever(command.viewer, Move.ACCEPT)
+        crn = await self._move(command, Move.ACCEPT, party, note=_text(command.note, NOTE))
         # Committed first: if the queue is down, the periodic sweep still asks UK Link.
         try:
             await self._mprn_requests.request_mprn(crn)
@@ -191,6 +244,7 @@ class WorkflowHandlers:
         return crn
 
     async def reject(self, command: RejectContact) -> str:
+        party = may_ever(command.viewer, Move.REJECT)
         code = command.reason_code.strip().upper()
         if code not in REJECTION_REASONS:
             raise Rejected(
@@ -204,20 +258,17 @@ class WorkflowHandlers:
                     )
                 ]
             )
-        return await self._move(
-            command, Move.REJECT, reason_code=code, note=_text(command.note, REQUIRED_NOTE)
-        )
+        note = _text(command.note, REQUIRED_NOTE)
+        return await self._move(command, Move.REJECT, party, reason_code=code, note=note)
 
     async def withdraw(self, command: WithdrawContact) -> str:
-        return await self._move(command, Move.WITHDRAW, note=_text(command.note, REQUIRED_NOTE))
+        party = may_ever(command.viewer, Move.WITHDRAW)
+        note = _text(command.note, REQUIRED_NOTE)
+        return await self._move(command, Move.WITHDRAW, party, note=note)
 
     async def assign(self, command: AssignContact) -> str:
         viewer = command.viewer
-        party = self._party(viewer, command.crn)
-        if party is Party.SHIPPER:  # a Shipper's contacts are its raisers'; nothing to assign
-            raise NotPermitted("Contacts are assigned by the CDSP and the networks only.")
-        if not viewer.has_role(Role.SUPERVISOR):
-            raise NotPermitted("Only a supervisor can assign or transfer contacts.")
+        party = may_assign(viewer)  # a Shipper's contacts are its raisers': none to assign
         if command.assignee_id is not None:
             found = (await self._accounts.users_by_ids([command.assignee_id])).get(
                 command.assignee_id
@@ -356,13 +407,13 @@ class WorkflowHandlers:
         self,
         command: ContactCommand,
         move: Move,
+        party: Party,
         *,
         note: str | None = None,
         reason_code: str | None = None,
         planned_for: date | None = None,
     ) -> str:
         viewer = command.viewer
-        party = self._party(viewer, command.crn)
         crn = Crn.parse(command.crn)
         async with self._uow() as uow:
             contact = await self._visible(uow, viewer, crn)
@@ -380,13 +431,6 @@ class WorkflowHandlers:
             uow.record(contact.events)
             await uow.commit()
         return str(crn)
-
-    @staticmethod
-    def _party(viewer: Viewer, crn: str) -> Party:
-        party = PARTY_OF.get(viewer.kind)
-        if party is None:
-            raise not_found(crn)
-        return party
 
     @staticmethod
     async def _visible(uow: ContactsUnitOfWork, viewer: Viewer, crn: Crn) -> MncContact:
