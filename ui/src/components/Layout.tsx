@@ -3,6 +3,7 @@ import { Link, NavLink, useNavigate } from "react-router";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { NotificationAddedSubscription, SignOutMutation, UnreadCountQuery } from "../graphql/operations";
 import { onLiveResync } from "../graphql/client";
+import { onNotificationsRead } from "../graphql/events";
 import { SERVICE_NAME } from "../session/title";
 import type { Viewer } from "../session/SessionContext";
 import { normaliseCrn } from "../session/crn";
@@ -125,6 +126,7 @@ function NotificationBell() {
   }, [latest, refetch]);
   const announcement = latest ? `New notification: ${latest.message}` : "";
   useEffect(() => onLiveResync(() => refetch({ requestPolicy: "network-only" })), [refetch]);
+  useEffect(() => onNotificationsRead(() => refetch({ requestPolicy: "network-only" })), [refetch]);
   const count = data?.unreadNotificationCount ?? 0;
   return (
     <>

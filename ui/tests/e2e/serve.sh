@@ -15,10 +15,14 @@ if [ "$mode" = postgres ]; then
   name="cms_e2e_${port}_$$"
   psql "$admin" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name" >/dev/null
   export CMS_DATABASE_URL="${admin%/*}/$name"
-  export CMS_REDIS_URL=${CMS_E2E_REDIS_URL:-redis://127.0.0.1:6379/0}
-  export CMS_LIVE_CHANNEL="cms:e2e:$name"
+  # A Redis of its own (nothing kept), so no counter or stream of another run is seen.
+  redis_port=$((port + 1000))
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$dir" >"$dir/redis.log" 2>&1 &
+  redis=$!
+  for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  export CMS_REDIS_URL="redis://127.0.0.1:$redis_port/0"
   cleanup() {
-    kill "${worker:-}" "${server:-}" 2>/dev/null || true
+    kill "${worker:-}" "${server:-}" "${redis:-}" 2>/dev/null || true
     wait 2>/dev/null || true
     psql "$admin" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 || true
   }

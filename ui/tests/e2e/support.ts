@@ -12,30 +12,35 @@ export function serverOf(projectName: string): (typeof SERVERS)[ServerName] {
   return projectName === "postgres" ? SERVERS.postgres : projectName === "short-session" ? SERVERS.shortSession : SERVERS.sqlite;
 }
 
-/** The newest message to this address in the outbox file of the server under test. */
-export function latestMessage(email: string): { subject: string; body: string } {
+/** Every message to this address in the outbox file of the server under test, oldest first. */
+export function messagesTo(email: string): { subject: string; body: string }[] {
   const outbox = resolve(serverOf(test.info().project.name).dir, "outbox.jsonl");
-  if (!existsSync(outbox)) throw new Error(`no outbox at ${outbox}`);
-  for (const line of readFileSync(outbox, "utf8").trim().split("\n").reverse()) {
-    const message = JSON.parse(line) as { to: string; subject: string; body: string };
-    if (message.to === email) return message;
-  }
-  throw new Error(`no message to ${email} in the outbox`);
+  if (!existsSync(outbox)) return [];
+  return readFileSync(outbox, "utf8")
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { to: string; subject: string; body: string })
+    .filter((message) => message.to === email);
 }
 
-/** The newest sign-in code sent to this address, from the demo's outbox file. */
-export function latestCode(email: string): string {
-  const outbox = resolve(serverOf(test.info().project.name).dir, "outbox.jsonl");
-  if (!existsSync(outbox)) throw new Error(`no outbox at ${outbox}`);
-  const lines = readFileSync(outbox, "utf8").trim().split("\n").reverse();
-  for (const line of lines) {
-    const message = JSON.parse(line) as Record<string, unknown>;
-    const text = JSON.stringify(message);
-    if (!text.includes(email)) continue;
-    const code = /\b(\d{6})\b/.exec(String(message.body ?? message.text ?? text));
-    if (code?.[1]) return code[1];
-  }
-  throw new Error(`no code for ${email} in the outbox`);
+/**
+ * The code in the first message to this address after the first `seen` of them. Messages may
+ * be sent by a worker a moment after the request that asked for them, so it waits for it.
+ */
+export async function nextCode(email: string, seen: number): Promise<string> {
+  let code = "";
+  await expect
+    .poll(
+      () => {
+        const message = messagesTo(email)[seen];
+        code = /\b(\d{6})\b/.exec(message?.body ?? "")?.[1] ?? "";
+        return code;
+      },
+      { message: `a code sent to ${email}`, timeout: 15_000 },
+    )
+    .not.toBe("");
+  return code;
 }
 
 /** axe-core, WCAG 2.1 A and AA: no violations on this page in this state. */
@@ -90,6 +95,7 @@ export async function tabTo(page: Page, role: Parameters<Page["getByRole"]>[0], 
 
 /** Sign in by mouse and keyboard as a user would, choosing email codes at a first sign-in. */
 export async function signIn(page: Page, email: string, path = "/"): Promise<void> {
+  const seen = messagesTo(email).length;
   await page.goto(path);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -102,13 +108,14 @@ export async function signIn(page: Page, email: string, path = "/"): Promise<voi
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(enter).toBeVisible();
   }
-  await page.getByLabel("Security code").fill(latestCode(email));
+  await page.getByLabel("Security code").fill(await nextCode(email, seen));
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
 /** Sign in over the API as a program would (email codes), and return its session token. */
 export async function apiToken(request: import("@playwright/test").APIRequestContext, email: string): Promise<string> {
+  const seen = messagesTo(email).length;
   const call = async (query: string, variables: Record<string, unknown>, token?: string) => {
     const response = await request.post("/graphql", {
       data: { query, variables },
@@ -131,7 +138,7 @@ export async function apiToken(request: import("@playwright/test").APIRequestCon
   }
   const verified = await call(
     `mutation ($input: VerifyMfaInput!) { verifyMfa(input: $input) { ... on SignedIn { sessionToken } } }`,
-    { input: { challengeId, code: latestCode(email) } },
+    { input: { challengeId, code: await nextCode(email, seen) } },
   );
   return verified.data.verifyMfa?.sessionToken as string;
 }

@@ -6,6 +6,7 @@ import { Loading } from "../../components/Loading";
 import { graphql } from "../../graphql/generated";
 import { NotificationAddedSubscription } from "../../graphql/operations";
 import { onLiveResync } from "../../graphql/client";
+import { announceNotificationsRead } from "../../graphql/events";
 import { statusWords, ukDateTime } from "../../format";
 import { usePageTitle } from "../../session/title";
 import { SomethingWentWrong } from "../errors/SomethingWentWrong";
@@ -65,6 +66,7 @@ export function NotificationsPage() {
           className="govuk-button govuk-button--secondary"
           onClick={async () => {
             await markAll({});
+            announceNotificationsRead();
             refetch({ requestPolicy: "network-only" });
           }}
         >
@@ -83,7 +85,10 @@ export function NotificationsPage() {
                   href={`/contacts/${node.crn}#history`}
                   onClick={async (event) => {
                     event.preventDefault();
-                    if (!node.read) await markRead({ id: node.id });
+                    if (!node.read) {
+                      await markRead({ id: node.id });
+                      announceNotificationsRead();
+                    }
                     navigate(`/contacts/${node.crn}#history`);
                   }}
                 >
