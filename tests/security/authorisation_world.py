@@ -204,6 +204,7 @@ class Scene:
     ids: dict[str, str] = field(default_factory=dict)  # caller -> user id
     agents: dict[str, Viewer] = field(default_factory=dict)  # org -> a USER who is no caller
     alpha: Contact | None = None  # raised by AGS, allocated to NGN
+    visited: Contact | None = None  # Alpha's, with a site visit booked by NGN's agent
     beta: Contact | None = None  # raised by BET, allocated to WWU
     _serial: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     _sites: dict[str, Iterator[tuple[str, str]]] = field(default_factory=dict)
@@ -372,6 +373,24 @@ class Scene:
         """A new contact of `side`'s Shipper brought to `status` by the agents' moves through
         the bus; for AWAITING_SHIPPER, `asked_by` is "CDSP" or the side's network."""
         return self.call(self._fresh_contact, side, status, asked_by)
+
+    def user_seen_by(self, caller: Caller, target: str) -> tuple[str, str]:
+        """A contact the caller may see and the id of a user it shows (as its raiser or in its
+        history): one of the caller's own organisation (`own`) or of another (`foreign`). The
+        anonymous caller and a Supplier see no contact: theirs is Alpha's, raised by AGS."""
+        assert self.alpha is not None
+        kind, alpha = caller.kind, self.alpha.crn
+        raiser, cdsp = self.agents["AGS"].user_id, self.agents["CDSP"].user_id
+        if kind is SHIPPER:
+            return alpha, raiser if target == "own" else cdsp
+        if kind is CDSP:
+            return alpha, cdsp if target == "own" else raiser
+        if kind is NETWORK and target == "own":
+            if self.visited is None:
+                self.visited = self.fresh_contact(ALPHA, ContactStatus.SITE_VISIT_BOOKED)
+            return self.visited.crn, self.agents[ALPHA.network].user_id
+        assert target == "foreign", f"{caller.name} sees no user of its own"
+        return alpha, raiser
 
     def _registrar(self) -> Viewer:
         assert self.registrar is not None

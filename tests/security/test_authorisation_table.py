@@ -135,6 +135,16 @@ markNotificationRead       own     .     P     P     P     P     P     P     P  
 markNotificationRead       foreign R     R     R     R     R     R     R     R     R     R     R
 markAllNotificationsRead   -       R     P     P     P     P     P     P     P     P     P     P
 setNotificationPreferences -       R     P     P     P     P     P     P     P     P     P     P
+User.email                 own     .     P     P     P     P     P     P     P     P     P     .
+User.email                 foreign R     R     R     R     R     R     R     R     R     P     R
+User.roles                 own     .     R     P     R     R     P     R     R     P     P     .
+User.roles                 foreign R     R     R     R     R     R     R     R     R     P     R
+User.status                own     .     R     P     R     R     P     R     R     P     P     .
+User.status                foreign R     R     R     R     R     R     R     R     R     P     R
+User.lastSignInAt          own     .     R     P     R     R     P     R     R     P     P     .
+User.lastSignInAt          foreign R     R     R     R     R     R     R     R     R     P     R
+User.mfaChannel            own     .     R     P     R     R     P     R     R     P     P     .
+User.mfaChannel            foreign R     R     R     R     R     R     R     R     R     P     R
 """
 COLUMNS = {
     "anon": "anonymous",
@@ -186,10 +196,15 @@ COLUMNS = {
 #   `foreign` one addressed to somebody else (a user of another organisation). Reads answer
 #   only the caller's own; marking another's answers null and leaves it unread.
 
-# Cells where the application does what DOMAIN.md, or a decision recorded in this table,
-# forbids: (operation, caller, target) -> why. Each is an xfail(strict=True): fixing the
-# application turns it into a failure to remove here.
-KNOWN_GAPS: dict[Cell, str] = {}
+# - The `User.*` rows are what a caller is shown of another person, seen as a contact's raiser
+#   or in its history (raisedBy, history.actor; assignee alike): `own` is a user of the caller's
+#   organisation, `foreign` one of another. Whoever sees the contact sees the person's name and
+#   organisation's name. Their roles, status, last sign-in and second factor are for the person,
+#   their own LSO and the CDSP's account administrators (not a CDSP LSO, who administers other
+#   organisations' accounts but lists only the CDSP's own). Their email is for them and their
+#   own organisation too (decision: colleagues work together and have each other's address),
+#   not for another organisation. A Supplier and the anonymous caller see no contact, so no one.
+#   Withheld fields answer null; roles, a non-null list, answers [] (every account has a role).
 
 
 def parse_policy(text: str) -> dict[Cell, str]:
@@ -210,6 +225,21 @@ def parse_policy(text: str) -> dict[Cell, str]:
 
 
 EXPECTED = parse_policy(POLICY)
+
+# Cells where the application does what DOMAIN.md, or a decision recorded in this table,
+# forbids: (operation, caller, target) -> why. Each is an xfail(strict=True): fixing the
+# application turns it into a failure to remove here.
+NON_NULL_IN_CONTRACT = (
+    "The API contract (docs/api/contract.graphql) types it non-null, so it cannot answer null "
+    "for a caller who may not see it; changing the contract is a decision for its owners."
+)
+KNOWN_GAPS: dict[Cell, str] = {
+    cell: NON_NULL_IN_CONTRACT
+    for cell, verdict in EXPECTED.items()
+    if cell[0] in ("User.email", "User.status")
+    and verdict == REFUSED
+    and BY_NAME[cell[1]].kind in (SHIPPER, NETWORK, CDSP)  # the callers who see contacts
+}
 
 # ---------------------------------------------------------------- the app, once for the module
 
@@ -947,6 +977,35 @@ def _mark_all_notifications_read(scene: Scene, caller: Caller, target: str) -> s
     return PERMITTED
 
 
+# ---------------------------------------------------------------- people as others see them
+
+PEOPLE_ON = """query($crn: String!) { contact(crn: $crn) {
+  raisedBy { ...Person } history { actor { ...Person } } } }
+fragment Person on User {
+  id name email roles status lastSignInAt mfaChannel organisation { name } }"""
+
+
+def _person_field(field: str) -> Probe:
+    """Is the field of a person on a contact the caller sees shown (not null, not empty)?"""
+
+    @refused_by_error
+    def person_field(scene: Scene, caller: Caller, target: str) -> str:
+        crn, user_id = scene.user_seen_by(caller, target)
+        found = answer(scene, caller, PEOPLE_ON, "contact", crn=crn)
+        if found is None:
+            return REFUSED  # the contact, and so the person, is not the caller's to see
+        people = [found["raisedBy"], *(event["actor"] for event in found["history"])]
+        (person, *_) = [p for p in people if p is not None and p["id"] == user_id]
+        assert person["name"] and person["organisation"]["name"], person
+        return REFUSED if person[field] in (None, []) else PERMITTED
+
+    return person_field
+
+
+for _field in ("email", "roles", "status", "lastSignInAt", "mfaChannel"):
+    probe(f"User.{_field}")(_person_field(_field))
+
+
 # ---------------------------------------------------------------- the table's shape
 
 
@@ -956,13 +1015,22 @@ def served_operations() -> set[str]:
     return {*schema.query_type.fields, *schema.mutation_type.fields}
 
 
+def test_each_field_row_names_a_served_field() -> None:
+    schema = graphql.build_schema(build_schema().as_str())
+    for row in {operation for operation, _, _ in EXPECTED if "." in operation}:
+        type_name, field = row.split(".")
+        served = schema.get_type(type_name)
+        assert isinstance(served, graphql.GraphQLObjectType), row
+        assert field in served.fields, f"{row} is not served"
+
+
 def test_the_table_covers_every_served_operation() -> None:
-    in_table = {operation for operation, _, _ in EXPECTED}
+    in_table = {operation for operation, _, _ in EXPECTED if "." not in operation}
     missing = served_operations() - in_table
     assert not missing, f"served but not in the authorisation table: {sorted(missing)}"
     stale = in_table - served_operations()
     assert not stale, f"in the table but no longer served: {sorted(stale)}"
-    assert set(PROBES) == in_table, "every operation of the table needs a probe"
+    assert set(PROBES) == {operation for operation, _, _ in EXPECTED}, "a probe for every row"
 
 
 ALL_KINDS = frozenset({SHIPPER, NETWORK, CDSP, SUPPLIER})
@@ -986,6 +1054,11 @@ OWN_TARGETS = {
     ),
     # Not yet allocated: a contact is no network's (see the notes under the table).
     **dict.fromkeys(("pickUpContact", "allocateToNetwork"), frozenset({SHIPPER})),
+    # A person is seen on a contact: a Supplier, party to none, sees no colleague there.
+    **dict.fromkeys(
+        (f"User.{field}" for field in ("email", "roles", "status", "lastSignInAt", "mfaChannel")),
+        frozenset({SHIPPER, NETWORK, CDSP}),
+    ),
 }
 
 

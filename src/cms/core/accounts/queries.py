@@ -68,6 +68,16 @@ def administered_scope(viewer: Viewer) -> tuple[bool, str | None]:
     return False, None
 
 
+def may_see_account_details(viewer: Viewer | None, user: UserView) -> bool:
+    """A person's roles, status, last sign-in and second factor are for themself, their own
+    LSO and the CDSP's account administrators; anyone else sees a name and an organisation."""
+    if viewer is None:
+        return False
+    allowed, organisation_id = administered_scope(viewer)
+    administers = allowed and organisation_id in (None, user.organisation.id)
+    return viewer.user_id == user.id or administers
+
+
 async def administered_users(queries: AdministrationQueries, viewer: Viewer) -> list[UserView]:
     """LSO: their own organisation's users; CDSP account administrator: everyone's."""
     allowed, organisation_id = administered_scope(viewer)

@@ -92,16 +92,17 @@ async def _signed_in(context: Context, outcome: outcomes.SignedIn) -> SignedIn:
             context, services.device_cookie_name, outcome.device_token, services.device_max_age_s
         )
     return SignedIn(
-        user=await _user(context, outcome.viewer.user_id), session_token=outcome.session_token
+        user=await _user(context, outcome.viewer.user_id, shown_whole=True),
+        session_token=outcome.session_token,
     )
 
 
-async def _user(context: Context, user_id: str) -> User:
+async def _user(context: Context, user_id: str, shown_whole: bool = False) -> User:
     with contextlib.suppress(KeyError):  # drop a copy loaded before this change, if any
         context.users.clear(user_id)
     view = await context.users.load(user_id)
     assert view is not None
-    return User.of(view)
+    return User.of(view, shown_whole)
 
 
 def _mfa_required(outcome: outcomes.MfaRequired) -> MfaRequired:
@@ -133,14 +134,16 @@ async def _nomination(
     )
 
 
-async def _account_change(context: Context, command: object) -> AccountChangeResult:
+async def _account_change(
+    context: Context, command: object, shown_whole: bool = False
+) -> AccountChangeResult:
     try:
         account: UserAccount = await context.bus.handle(command)  # type: ignore[arg-type]
     except NotPermittedError as refusal:
         return NotPermitted(message=refusal.message)
     except Rejected as error:
         return _invalid(error)
-    return await _user(context, account.id)
+    return await _user(context, account.id, shown_whole)
 
 
 @strawberry.type
@@ -331,6 +334,7 @@ class AccountsMutation:
         return await _account_change(
             context,
             AcceptInvitation(token=token, password=password, client_address=context.client_address),
+            shown_whole=True,  # the holder of the invitation is the person it was sent to
         )
 
     @strawberry.mutation(description="LSO (own organisation) or CDSP: disable an account.")

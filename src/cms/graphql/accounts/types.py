@@ -8,8 +8,9 @@ from typing import Annotated, TypeAlias
 import strawberry
 
 from cms.core.accounts import model
-from cms.core.accounts.queries import UserView
+from cms.core.accounts.queries import UserView, may_see_account_details
 from cms.graphql.common import InvalidInput, NotPermitted
+from cms.graphql.context import ContextInfo
 
 OrganisationKind: TypeAlias = model.OrganisationKind
 strawberry.enum(model.OrganisationKind, name="OrganisationKind")
@@ -40,27 +41,58 @@ class Organisation:
 
 @strawberry.type
 class User:
-    id: strawberry.ID
-    name: str
-    email: str
-    organisation: Organisation
-    roles: list[Role]
-    status: AccountStatus
-    last_sign_in_at: datetime | None
-    mfa_channel: MfaChannel | None
+    view: strawberry.Private[UserView]
+    # Shown whole whoever asks: the answer to the person's own sign-in or invitation, when
+    # the request has no signed-in viewer yet.
+    shown_whole: strawberry.Private[bool] = False
 
     @classmethod
-    def of(cls, user: UserView) -> User:
-        return cls(
-            id=strawberry.ID(user.id),
-            name=user.name,
-            email=user.email,
-            organisation=Organisation.of(user.organisation),
-            roles=sorted(user.roles),
-            status=user.status,
-            last_sign_in_at=user.last_sign_in_at,
-            mfa_channel=user.mfa_channel,
-        )
+    def of(cls, user: UserView, shown_whole: bool = False) -> User:
+        return cls(view=user, shown_whole=shown_whole)
+
+    def _details_shown(self, info: ContextInfo) -> bool:
+        return self.shown_whole or may_see_account_details(info.context.viewer, self.view)
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.view.id)
+
+    @strawberry.field
+    def name(self) -> str:
+        return self.view.name
+
+    @strawberry.field
+    def email(self) -> str:
+        return self.view.email
+
+    @strawberry.field
+    def organisation(self) -> Organisation:
+        return Organisation.of(self.view.organisation)
+
+    @strawberry.field(
+        description="Empty unless you are this user, their organisation's LSO or a CDSP "
+        "account administrator (every account has at least one role)."
+    )
+    def roles(self, info: ContextInfo) -> list[Role]:
+        return sorted(self.view.roles) if self._details_shown(info) else []
+
+    @strawberry.field
+    def status(self) -> AccountStatus:
+        return self.view.status
+
+    @strawberry.field(
+        description="Null unless you are this user, their organisation's LSO or a CDSP "
+        "account administrator."
+    )
+    def last_sign_in_at(self, info: ContextInfo) -> datetime | None:
+        return self.view.last_sign_in_at if self._details_shown(info) else None
+
+    @strawberry.field(
+        description="Null unless you are this user, their organisation's LSO or a CDSP "
+        "account administrator."
+    )
+    def mfa_channel(self, info: ContextInfo) -> MfaChannel | None:
+        return self.view.mfa_channel if self._details_shown(info) else None
 
 
 @strawberry.input
