@@ -22,6 +22,22 @@ Feature: Raising a Meter Number Creation contact
     Then the contact is logged with a contact reference number
     And the address is flagged for the CDSP to review
 
+  Rule: An address typed by hand is checked against the PAF before it is submitted
+    Alice types an address only when the address search has no match. If the PAF holds it
+    after all, she is asked to choose it from the search; if it does not, the contact is logged
+    with the address as she typed it, and the CDSP checks it by hand.
+
+    Scenario: A typed address that the PAF holds is refused, naming the address to choose
+      When Alice raises a domestic MNC contact for the address she typed in herself, "12 Oak Rd, Leeds, ls62ab"
+      Then Alice is told the address is in the PAF as "12 Oak Road, LEEDS, LS6 2AB", to choose from the address search instead
+      And Alice's contact list is empty
+
+    Scenario: A typed address the PAF does not hold is logged for the CDSP to check by hand
+      When Alice raises a domestic MNC contact for the address she typed in herself, "14 Oak Road, LEEDS, LS6 2AB"
+      Then the contact is logged with a contact reference number
+      And the address is flagged for the CDSP to review
+      And Alice is told that the CDSP will check the address by hand, as the PAF does not hold it
+
   Rule: A submission that fails a check is refused with a reason Alice can act on
 
     Scenario: An address that is no longer in the PAF is refused

@@ -335,6 +335,7 @@ class Container(containers.DeclarativeContainer):
         ContactsHandlers,
         uow=unit_of_work.provider,
         addresses=address_book,
+        address_index=address_index,
         ldz_reference=ldz_reference,
         uk_link=uk_link,
         phones=phone_rules,

@@ -89,6 +89,7 @@ from tests.support.fakes import (
     RecordingSender,
     workflow_unit_of_work_factory,
 )
+from tests.support.paf_fakes import InMemoryAddressIndex
 
 S = ContactStatus
 K = OrganisationKind
@@ -336,6 +337,7 @@ class LifecycleMachine(RuleBasedStateMachine):
         self.contacts_handlers = ContactsHandlers(
             uow=uow,
             addresses=InMemoryAddressBook(s.address for s in SITES if s.manual is None),
+            address_index=InMemoryAddressIndex(s.address for s in SITES if s.manual is None),
             ldz_reference=InMemoryLdzReference(),
             uk_link=self.uk_link,
             phones=AnyPhoneNumberRules(),
@@ -608,6 +610,10 @@ class LifecycleMachine(RuleBasedStateMachine):
         expected_codes = set()
         if any(c.is_open and same_delivery_point(c.site, site) for c in others):
             expected_codes.add("OPEN_CONTACT_EXISTS")
+        if site.manual is not None and any(
+            paf.manual is None and paf.key == site.key for paf in SITES
+        ):  # typed by hand, but the PAF holds it: it must be chosen from the PAF
+            expected_codes.add("MANUAL_ADDRESS_IN_PAF")
         if site.address == OAK_14 or any(
             c.mprn and same_delivery_point(c.site, site) for c in others
         ):

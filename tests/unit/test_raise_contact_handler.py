@@ -13,6 +13,7 @@ from cms.core.accounts.model import Organisation, OrganisationKind, Role, Viewer
 from cms.core.addresses.address import Address
 from cms.core.addresses.ldz import Ldz
 from cms.core.addresses.postcode import Postcode
+from cms.core.addresses.search import PostcodeSearch
 from cms.core.contacts.commands import RaiseMncContact
 from cms.core.contacts.crn import Crn
 from cms.core.contacts.events import ContactLogged, ContactSubmissionRefused
@@ -25,7 +26,7 @@ from cms.core.contacts.handlers import (
 from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.model import MncContact, MncRequest, Site
-from cms.core.contacts.values import ManualAddress, MarketSector, MncReason
+from cms.core.contacts.values import ManualAddress, MarketSector, MncReason, PafSuggestion
 from cms.core.shared.calendar import UK, WorkingDayCalendar
 from cms.core.shared.clock import FixedClock
 from cms.core.shared.errors import NotPermitted
@@ -38,6 +39,7 @@ from tests.support.fakes import (
     InMemoryUkLink,
     unit_of_work_factory,
 )
+from tests.support.paf_fakes import InMemoryAddressIndex
 
 ALPHA = Organisation("org-alpha", "Alpha Gas Shipping", OrganisationKind.SHIPPER, "ALPHA")
 BETA = Organisation("org-beta", "Beta Energy Shipping", OrganisationKind.SHIPPER, "BETA")
@@ -79,6 +81,7 @@ MONDAY = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 class World:
     store: InMemoryContactsStore
     addresses: InMemoryAddressBook
+    index: InMemoryAddressIndex
     uk_link: InMemoryUkLink
     holidays: FakeHolidays
     clock: FixedClock
@@ -118,20 +121,23 @@ def manual(building: str, street: str | None, town: str, postcode: str) -> dict[
 @pytest.fixture
 def world() -> World:
     store = InMemoryContactsStore()
-    addresses = InMemoryAddressBook([OAK_12, OAK_14, OAK_16, BELFAST_3, BAKERY, PHARMACY])
+    paf = [OAK_12, OAK_14, OAK_16, BELFAST_3, BAKERY, PHARMACY]
+    addresses = InMemoryAddressBook(paf)
+    index = InMemoryAddressIndex(paf)
     uk_link = InMemoryUkLink({MPRN_AT_OAK_14: OAK_14})
     holidays = FakeHolidays()
     clock = FixedClock(MONDAY)
     handlers = ContactsHandlers(
         uow=unit_of_work_factory(store),
         addresses=addresses,
+        address_index=index,
         ldz_reference=InMemoryLdzReference(),
         uk_link=uk_link,
         phones=FakePhoneNumberRules({"0113 496 0000": "+441134960000"}),
         calendar=WorkingDayCalendar(holidays),
         clock=clock,
     )
-    return World(store, addresses, uk_link, holidays, clock, handlers)
+    return World(store, addresses, index, uk_link, holidays, clock, handlers)
 
 
 def codes(outcome: ContactRejectedResult) -> set[str]:
@@ -212,6 +218,68 @@ def test_a_manual_address_is_logged_and_flagged_for_review(world: World) -> None
     assert contact.site.ldz is Ldz.NE
 
 
+# ---------------------------------------------------------------- a typed address and the PAF
+
+
+@pytest.mark.parametrize(
+    ("building", "street", "town", "postcode"),
+    [
+        ("12", "Oak Road", "LEEDS", "LS6 2AB"),
+        (" 12 ", "oak rd.", "leeds", "ls62ab"),
+        ("12,", "OAK  ROAD", "Leeds", "LS6 2ab"),
+        ("12", None, "Leeds", "LS6 2AB"),  # no street: the premises and postcode name it
+        ("12", "Oak Road", "Headingley", "LS6 2AB"),  # the post town is not compared
+    ],
+    ids=["as-the-paf-has-it", "abbreviated", "punctuated", "without-a-street", "another-town"],
+)
+def test_a_typed_address_the_paf_holds_is_refused_naming_the_paf_address(
+    world: World, building: str, street: str | None, town: str, postcode: str
+) -> None:
+    outcome = world.refused(**manual(building, street, town, postcode))
+
+    [reason] = outcome.reasons
+    assert (reason.code, reason.field) == ("MANUAL_ADDRESS_IN_PAF", "manualAddress")
+    assert "12 OAK ROAD, LEEDS, LS6 2AB" in reason.message
+    assert "choose it from the address search" in reason.message
+    assert isinstance(reason, PafSuggestion) and reason.suggested_udprn == OAK_12.udprn
+    assert world.store.contacts == {}
+    assert world.index.searches == [PostcodeSearch(key_prefix="LS06 2AB", complete=True)]
+
+
+def test_a_typed_address_shared_by_two_businesses_offers_the_first(world: World) -> None:
+    outcome = world.refused(**manual("20", "Oak Road", "Leeds", "LS6 2AB"))
+
+    [reason] = outcome.reasons
+    assert reason.code == "MANUAL_ADDRESS_IN_PAF"
+    assert "2 delivery points" in reason.message
+    assert "OAK ROAD BAKERY, 20 OAK ROAD, LEEDS, LS6 2AB" in reason.message
+    assert isinstance(reason, PafSuggestion) and reason.suggested_udprn == BAKERY.udprn
+
+
+@pytest.mark.parametrize(
+    ("building", "street"),
+    [("18", "Oak Road"), ("12", "Elm Grove"), ("12A", "Oak Road"), ("Flat 1, 12", "Oak Road")],
+    ids=["another-number", "another-street", "a-letter-more", "a-flat-inside"],
+)
+def test_a_typed_address_the_paf_does_not_hold_is_logged_with_a_warning(
+    world: World, building: str, street: str
+) -> None:
+    outcome = world.logged(**manual(building, street, "Leeds", "LS6 2AB"))
+
+    [warning] = outcome.warnings
+    assert (warning.code, warning.field) == ("ADDRESS_NOT_IN_PAF", "manualAddress")
+    assert "CDSP will check" in warning.message
+    contact = world.store.contacts[str(outcome.crn)]
+    assert contact.site.manual and contact.site.udprn is None
+
+
+def test_a_typed_address_in_a_postcode_the_paf_lacks_is_logged_with_a_warning(
+    world: World,
+) -> None:
+    outcome = world.logged(**manual("The Old Dairy", "Mill Lane", "Harrogate", "HG3 1RZ"))
+    assert [w.code for w in outcome.warnings] == ["ADDRESS_NOT_IN_PAF"]
+
+
 # ---------------------------------------------------------------- refusals
 
 
@@ -260,7 +328,11 @@ def test_a_site_whose_udprn_has_a_meter_point_is_refused(world: World) -> None:
 
 
 def test_a_manual_address_matching_a_meter_points_address_is_refused(world: World) -> None:
-    outcome = world.refused(**manual(" 14 ", "Oak Road.", "Leeds", "ls62ab"))
+    # UK Link knows a meter point at premises the PAF does not hold.
+    rear = replace(OAK_14, udprn=None, building_number=None, building_name="14A")
+    world.uk_link.meter_points = {MPRN_AT_OAK_14: rear}
+
+    outcome = world.refused(**manual(" 14a ", "Oak Road.", "Leeds", "ls62ab"))
 
     [reason] = outcome.reasons
     assert (reason.code, reason.field) == ("SITE_HAS_MPRN", "manualAddress")
@@ -317,8 +389,9 @@ def test_an_open_contact_for_the_site_is_not_named_to_another_shipper(world: Wor
 def test_a_manual_address_for_a_site_with_an_open_paf_contact_is_refused(world: World) -> None:
     world.logged(udprn=OAK_12.udprn)
     outcome = world.refused(**manual("12", "Oak Road", "Leeds", "LS6 2AB"))
-    assert [(r.code, r.field) for r in outcome.reasons] == [
-        ("OPEN_CONTACT_EXISTS", "manualAddress")
+    assert sorted((r.code, r.field) for r in outcome.reasons) == [
+        ("MANUAL_ADDRESS_IN_PAF", "manualAddress"),
+        ("OPEN_CONTACT_EXISTS", "manualAddress"),
     ]
 
 

@@ -210,8 +210,8 @@ def read_query(text: str) -> Search | None:
     if as_postcode is not None:
         return as_postcode
     words = list(dict.fromkeys(_postcodes_joined(words)))[:MAX_WORDS]
-    terms = [Term(_spellings(word)) for word in words[:-1]]
-    terms.append(Term(_spellings(words[-1]), prefix=True))
+    terms = [Term(spellings(word)) for word in words[:-1]]
+    terms.append(Term(spellings(words[-1]), prefix=True))
     return TextSearch(tuple(terms))
 
 
@@ -238,7 +238,8 @@ def _postcodes_joined(words: list[str]) -> list[str]:
     return joined
 
 
-def _spellings(word: str) -> tuple[str, ...]:
+def spellings(word: str) -> tuple[str, ...]:
+    """The word and the full words it may abbreviate ("rd": "rd", "road")."""
     return (word, *(full for full in ABBREVIATIONS.get(word, ()) if full != word))
 
 

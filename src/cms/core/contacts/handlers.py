@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from cms.core.accounts.model import OrganisationKind, Viewer
 from cms.core.addresses.address import Address
 from cms.core.addresses.ldz import owner_of
+from cms.core.addresses.matching import paf_matches
 from cms.core.addresses.ports import AddressBook, LdzReference
 from cms.core.addresses.postcode import Postcode
 from cms.core.addresses.queries import resolve_ldz
+from cms.core.addresses.search import AddressIndex
 from cms.core.contacts.checks import CheckedFields, check_fields, clean_text
 from cms.core.contacts.commands import RaiseMncContact
 from cms.core.contacts.crn import Crn
@@ -23,7 +25,7 @@ from cms.core.contacts.ports import (
     PhoneNumberRules,
     UkLinkGateway,
 )
-from cms.core.contacts.values import Rejection
+from cms.core.contacts.values import PafSuggestion, Rejection
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.clock import Clock
 from cms.core.shared.errors import InvalidValue, NotPermitted
@@ -53,6 +55,7 @@ class ContactsHandlers:
         self,
         uow: Callable[[], ContactsUnitOfWork],
         addresses: AddressBook,
+        address_index: AddressIndex,
         ldz_reference: LdzReference,
         uk_link: UkLinkGateway,
         phones: PhoneNumberRules,
@@ -61,6 +64,7 @@ class ContactsHandlers:
     ) -> None:
         self._uow = uow
         self._addresses = addresses
+        self._address_index = address_index
         self._ldz_reference = ldz_reference
         self._uk_link = uk_link
         self._phones = phones
@@ -130,9 +134,37 @@ class ContactsHandlers:
         except InvalidValue as error:
             checked.reject(error.code, field_name, error.message)
             return None
+        if checked.udprn is None:
+            await self._check_typed_address_against_paf(command, address, checked)
         return Site(
             address=address, manual=checked.udprn is None, ldz=ldz, network=owner_of(ldz).value
         )
+
+    async def _check_typed_address_against_paf(
+        self, command: RaiseMncContact, address: Address, checked: CheckedFields
+    ) -> None:
+        """The PAF checks come before submission: a typed address the PAF holds must be
+        chosen from it; one it does not hold is logged for the CDSP to check by hand."""
+        manual = command.manual_address
+        assert manual is not None
+        matches = await paf_matches(
+            self._address_index,
+            address.postcode,
+            manual.building_name_or_number,
+            manual.thoroughfare,
+        )
+        if matches:
+            checked.rejections.append(_in_paf_rejection(matches))
+        else:
+            checked.warnings.append(
+                Rejection(
+                    "ADDRESS_NOT_IN_PAF",
+                    "manualAddress",
+                    f"The PAF has no address like this one in {address.postcode}: the contact "
+                    "is logged with the address as you typed it, and the CDSP will check it by "
+                    "hand.",
+                )
+            )
 
     async def _check_site_is_new(self, site: Site, viewer: Viewer, checked: CheckedFields) -> None:
         key = site.address.matching_key()
@@ -195,6 +227,24 @@ def _manual_address(command: RaiseMncContact, postcode: Postcode) -> Address:
         building_number=premises if is_number else None,
         building_name=None if is_number else premises,
         thoroughfare=clean_text(manual.thoroughfare),
+    )
+
+
+def _in_paf_rejection(matches: list[Address]) -> PafSuggestion:
+    first = matches[0]
+    assert first.udprn is not None
+    where = (
+        f'as "{first.summary()}"'
+        if len(matches) == 1
+        else f'at {len(matches)} delivery points, such as "{first.summary()}"'
+    )
+    choose = "choose it" if len(matches) == 1 else "choose the right one"
+    return PafSuggestion(
+        "MANUAL_ADDRESS_IN_PAF",
+        "manualAddress",
+        f"This address is in the PAF {where}; {choose} from the address search instead of "
+        "typing it in.",
+        suggested_udprn=first.udprn,
     )
 
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from cms.core.shared.rejections import Rejection
 
-__all__ = ["ManualAddress", "MarketSector", "MncReason", "Rejection"]
+__all__ = ["ManualAddress", "MarketSector", "MncReason", "PafSuggestion", "Rejection"]
 
 
 class MarketSector(StrEnum):
@@ -29,3 +29,10 @@ class ManualAddress:
     thoroughfare: str | None
     post_town: str
     postcode: str
+
+
+@dataclass(frozen=True, slots=True)
+class PafSuggestion(Rejection):
+    """A refusal of a typed address that names the PAF delivery point to choose instead."""
+
+    suggested_udprn: str

@@ -1,0 +1,107 @@
+"""What the web front end asks of the contacts API, answered by the schema on each database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from starlette.requests import Request
+
+from cms.core.accounts.model import OrganisationKind, Role, Viewer
+from cms.graphql.context import Context
+from cms.graphql.schema import build_schema
+from tests.support.world import World, paf_csv_line
+
+OAK_12_UDPRN = "31000012"
+SCHEMA = build_schema(development=True)
+
+
+def _request() -> Request:
+    return Request({"type": "http", "method": "POST", "path": "/graphql", "headers": []})
+
+
+class Api:
+    """The schema executed in process, as one signed-in person at a time."""
+
+    def __init__(self, world: World, run: Any) -> None:
+        self.world, self.run = world, run
+        self.people: dict[str, Viewer] = {}
+
+    def join(self, name: str, short_code: str, *roles: Role) -> None:
+        email = f"{name.lower()}@{short_code.lower()}.example"
+        self.run(self.world.user(email, short_code, name, roles or (Role.USER,)))
+        self.people[name] = self.run(self.world.sign_in(email))[0]
+
+    def ask(self, name: str, query: str, **variables: Any) -> dict[str, Any]:
+        context = Context(
+            request=_request(),
+            response=None,
+            services=self.world.container.api_services(),
+            viewer=self.people[name],
+            session_token=None,
+            bus=self.world.bus(),
+        )
+        result = self.run(SCHEMA.execute(query, variable_values=variables, context_value=context))
+        assert not result.errors, result.errors
+        assert result.data is not None
+        return dict(result.data)
+
+
+@pytest.fixture
+def api(world: World, run: Any) -> Api:
+    run(world.organisation("AGS", OrganisationKind.SHIPPER, "Alpha Gas Shipping"))
+    run(world.organisation("CDSP", OrganisationKind.CDSP, "Xoserve (CDSP)"))
+    run(
+        world.load_paf(
+            [
+                paf_csv_line(
+                    postcode="LS6 2AB",
+                    post_town="LEEDS",
+                    thoroughfare="OAK ROAD",
+                    building_number="12",
+                    udprn=OAK_12_UDPRN,
+                )
+            ]
+        )
+    )
+    api = Api(world, run)
+    api.join("Alice", "AGS")
+    api.join("Priya", "CDSP", Role.USER, Role.SUPERVISOR)
+    return api
+
+
+RAISE_TYPED = """
+mutation($building: String!, $street: String, $postcode: String!) {
+  raiseMncContact(input: {
+    manualAddress: {buildingNameOrNumber: $building, thoroughfare: $street, postTown: "Leeds",
+                    postcode: $postcode},
+    marketSector: DOMESTIC, annualQuantityKwh: 12000, reason: NEW_SERVICE}) {
+    __typename
+    ... on ContactRejected { reasons { code field message suggestedUdprn } }
+    ... on ContactLogged { contact { crn manualAddress } warnings { code field suggestedUdprn } }
+  }
+}"""
+
+
+def test_a_typed_address_the_paf_holds_is_refused_with_the_udprn_to_choose(api: Api) -> None:
+    answer = api.ask("Alice", RAISE_TYPED, building="12", street="Oak Rd", postcode="ls62ab")[
+        "raiseMncContact"
+    ]
+
+    assert answer["__typename"] == "ContactRejected", answer
+    [reason] = answer["reasons"]
+    assert (reason["code"], reason["field"]) == ("MANUAL_ADDRESS_IN_PAF", "manualAddress")
+    assert reason["suggestedUdprn"] == OAK_12_UDPRN
+    assert '"12 OAK ROAD, LEEDS, LS6 2AB"' in reason["message"]
+
+
+def test_a_typed_address_the_paf_lacks_is_logged_as_manual_with_a_warning(api: Api) -> None:
+    answer = api.ask("Alice", RAISE_TYPED, building="14", street="Oak Road", postcode="LS6 2AB")[
+        "raiseMncContact"
+    ]
+
+    assert answer["__typename"] == "ContactLogged", answer
+    assert answer["contact"]["manualAddress"] is True
+    assert answer["warnings"] == [
+        {"code": "ADDRESS_NOT_IN_PAF", "field": "manualAddress", "suggestedUdprn": None}
+    ]
