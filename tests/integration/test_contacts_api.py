@@ -105,3 +105,35 @@ def test_a_typed_address_the_paf_lacks_is_logged_as_manual_with_a_warning(api: A
     assert answer["warnings"] == [
         {"code": "ADDRESS_NOT_IN_PAF", "field": "manualAddress", "suggestedUdprn": None}
     ]
+
+
+RAISE_AT_OAK_12 = """mutation { raiseMncContact(input: {udprn: "31000012", marketSector: DOMESTIC,
+  annualQuantityKwh: 12000, reason: NEW_SERVICE}) { ... on ContactLogged { contact { crn } } } }"""
+ACTIONS = """query($crn: String!) { contact(crn: $crn) { status availableActions openQuestion } }"""
+PICK_UP = """mutation($crn: String!) { pickUpContact(crn: $crn) { __typename } }"""
+ASK = """mutation($crn: String!, $q: String!) { askShipper(crn: $crn, question: $q) {
+  ... on Contact { availableActions openQuestion } } }"""
+
+
+def test_each_person_is_offered_the_moves_they_may_make_now(api: Api) -> None:
+    crn = api.ask("Alice", RAISE_AT_OAK_12)["raiseMncContact"]["contact"]["crn"]
+
+    def seen_by(name: str) -> dict[str, Any]:
+        return dict(api.ask(name, ACTIONS, crn=crn)["contact"])
+
+    assert seen_by("Alice") == {
+        "status": "LOGGED",
+        "availableActions": ["WITHDRAW"],
+        "openQuestion": None,
+    }
+    assert seen_by("Priya")["availableActions"] == ["PICK_UP", "ASSIGN"]
+
+    api.ask("Priya", PICK_UP, crn=crn)
+    asked = api.ask("Priya", ASK, crn=crn, q="Is the service new, or relaid?")["askShipper"]
+
+    assert asked == {"availableActions": [], "openQuestion": "Is the service new, or relaid?"}
+    assert seen_by("Alice") == {
+        "status": "AWAITING_SHIPPER",
+        "availableActions": ["ANSWER_QUESTION", "WITHDRAW"],
+        "openQuestion": "Is the service new, or relaid?",
+    }

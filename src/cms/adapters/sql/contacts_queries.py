@@ -76,6 +76,7 @@ def view_from_row(row: Any) -> ContactView:
         due_by=row.due_by,
         planned_visit=row.planned_visit,
         rejection_reason=row.rejection_reason,
+        allocated_network=row.allocated_network,
     )
 
 

@@ -45,6 +45,7 @@ class ContactView:
     due_by: datetime | None
     planned_visit: date | None = None
     rejection_reason: str | None = None
+    allocated_network: str | None = None  # the network's short code, once allocated
 
     def overdue(self, now: datetime) -> bool:
         return self.due_by is not None and now > self.due_by

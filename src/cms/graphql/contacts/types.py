@@ -8,7 +8,7 @@ from typing import Annotated, TypeAlias
 
 import strawberry
 
-from cms.core.contacts import lifecycle, queries, values
+from cms.core.contacts import actions, lifecycle, queries, values
 from cms.core.contacts.queries import ContactView, HistoryEntry
 from cms.core.contacts.rejection_reasons import REJECTION_REASONS
 from cms.graphql.accounts.types import Organisation, User
@@ -31,6 +31,12 @@ MncReason: TypeAlias = values.MncReason
 strawberry.enum(values.MncReason, name="MncReason")
 QueueScope: TypeAlias = queries.QueueScope
 strawberry.enum(queries.QueueScope, name="QueueScope")
+ContactAction: TypeAlias = actions.ContactAction
+strawberry.enum(
+    actions.ContactAction,
+    name="ContactAction",
+    description="A move a person makes on a contact (and ASSIGN, a supervisor's).",
+)
 
 
 @strawberry.enum
@@ -186,6 +192,22 @@ class Contact:
     @strawberry.field
     def overdue(self, info: ContextInfo) -> bool:
         return self.view.overdue(info.context.services.clock.now())
+
+    @strawberry.field(
+        description="The moves the caller may make on this contact now, from the lifecycle's "
+        "rules and the caller's organisation and roles: offer these and no others."
+    )
+    def available_actions(self, info: ContextInfo) -> list[ContactAction]:
+        return actions.available_actions(info.context.require_viewer(), self.view)
+
+    @strawberry.field(
+        description="While AWAITING_SHIPPER: the question the Shipper is asked to answer."
+    )
+    async def open_question(self, info: ContextInfo) -> str | None:
+        if self.view.status is not lifecycle.ContactStatus.AWAITING_SHIPPER:
+            return None
+        history = await info.context.histories.load(self.view.crn)
+        return actions.open_question(self.view, history)
 
     @strawberry.field(description="Every event in order; nothing in it is changed or deleted.")
     async def history(self, info: ContextInfo) -> list[ContactEvent]:

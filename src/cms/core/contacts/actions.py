@@ -1,0 +1,69 @@
+"""What a viewer may do to a contact now, and what it waits on them for: read from the
+lifecycle table, so that a client offers exactly the moves the handlers accept."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+from cms.core.accounts.model import Role, Viewer
+from cms.core.contacts.lifecycle import WAITING_ON, ContactStatus, Move, Party, transitions_for
+from cms.core.contacts.queries import ContactView, HistoryEntry
+from cms.core.contacts.visibility import scope_for
+from cms.core.contacts.workflow import PARTY_OF
+
+
+class ContactAction(StrEnum):
+    """The workflow's moves as a person makes them, and assigning the work."""
+
+    PICK_UP = "PICK_UP"
+    ASSIGN = "ASSIGN"
+    ASK_SHIPPER = "ASK_SHIPPER"
+    ANSWER_QUESTION = "ANSWER_QUESTION"
+    ALLOCATE_TO_NETWORK = "ALLOCATE_TO_NETWORK"
+    BOOK_SITE_VISIT = "BOOK_SITE_VISIT"
+    ACCEPT = "ACCEPT"
+    REJECT = "REJECT"
+    WITHDRAW = "WITHDRAW"
+
+
+MOVE_OF: dict[ContactAction, Move] = {
+    ContactAction.PICK_UP: Move.PICK_UP,
+    ContactAction.ASK_SHIPPER: Move.ASK_SHIPPER,
+    ContactAction.ANSWER_QUESTION: Move.ANSWER_QUESTION,
+    ContactAction.ALLOCATE_TO_NETWORK: Move.ALLOCATE_TO_NETWORK,
+    ContactAction.BOOK_SITE_VISIT: Move.BOOK_SITE_VISIT,
+    ContactAction.ACCEPT: Move.ACCEPT,
+    ContactAction.REJECT: Move.REJECT,
+    ContactAction.WITHDRAW: Move.WITHDRAW,
+}
+
+
+def available_actions(viewer: Viewer, view: ContactView) -> list[ContactAction]:
+    """The moves the viewer may make on this contact now, in ContactAction's order."""
+    party = PARTY_OF.get(viewer.kind)
+    if party is None or not scope_for(viewer).admits(
+        view.shipper_organisation_id, view.allocated_network
+    ):
+        return []
+    actions: list[ContactAction] = []
+    for action in ContactAction:
+        if action is ContactAction.ASSIGN:
+            # A supervisor assigns the work waiting on their own organisation.
+            if (
+                party in (Party.CDSP, Party.NETWORK)
+                and viewer.has_role(Role.SUPERVISOR)
+                and WAITING_ON.get(view.status) is party
+            ):
+                actions.append(action)
+        elif any(t.actor is party for t in transitions_for(MOVE_OF[action], view.status)):
+            actions.append(action)
+    return actions
+
+
+def open_question(view: ContactView, history: Sequence[HistoryEntry]) -> str | None:
+    """The question the Shipper is asked to answer, while the contact waits for the answer."""
+    if view.status is not ContactStatus.AWAITING_SHIPPER:
+        return None
+    asked = [entry for entry in history if entry.kind == "QUESTION_ASKED"]
+    return asked[-1].note if asked else None
