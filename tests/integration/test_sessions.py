@@ -9,8 +9,15 @@ import pytest
 from sqlalchemy import select
 
 from cms.adapters.sql.tables import sessions
-from cms.core.accounts.commands import Authenticate, PurgeExpiredSessions, SignIn, SignOut
-from cms.core.accounts.model import OrganisationKind
+from cms.core.accounts.authentication import touch_interval_s
+from cms.core.accounts.commands import (
+    Authenticate,
+    DescribeSession,
+    PurgeExpiredSessions,
+    SignIn,
+    SignOut,
+)
+from cms.core.accounts.model import OrganisationKind, SessionTimes
 from cms.core.accounts.sign_in import SignInRefused
 from tests.support.world import PASSWORD, World
 
@@ -83,3 +90,37 @@ def test_expired_sessions_are_purged(world: World, run: Any, alice: str) -> None
     assert run(world.bus().handle(PurgeExpiredSessions())) == 0
     world.clock.set(world.clock.now() + timedelta(hours=13))
     assert run(world.bus().handle(PurgeExpiredSessions())) == 1
+
+
+def test_a_session_tells_how_long_it_lasts(world: World, run: Any, alice: str) -> None:
+    signed_in_at = world.clock.now()
+    _, token = run(world.sign_in("alice@alpha.example"))
+    times = run(world.bus().handle(DescribeSession(session_token=token)))
+    assert times == SessionTimes(
+        idle_timeout_s=30 * 60, absolute_end=signed_in_at + timedelta(hours=12)
+    )
+    run(world.bus().handle(SignOut(session_token=token)))
+    assert run(world.bus().handle(DescribeSession(session_token=token))) is None
+
+
+def test_staying_signed_in_starts_the_idle_timer_again(world: World, run: Any, alice: str) -> None:
+    _, token = run(world.sign_in("alice@alpha.example"))
+    world.clock.set(world.clock.now() + timedelta(minutes=28))
+    assert run(world.bus().handle(DescribeSession(session_token=token, keep_alive=True)))
+    world.clock.set(world.clock.now() + timedelta(minutes=28))
+    assert run(world.bus().handle(Authenticate(session_token=token))) is not None
+
+
+def test_asking_how_long_a_session_lasts_does_not_keep_it_alive(
+    world: World, run: Any, alice: str
+) -> None:
+    _, token = run(world.sign_in("alice@alpha.example"))
+    world.clock.set(world.clock.now() + timedelta(minutes=28))
+    assert run(world.bus().handle(DescribeSession(session_token=token)))
+    world.clock.set(world.clock.now() + timedelta(minutes=3))
+    assert run(world.bus().handle(DescribeSession(session_token=token))) is None
+
+
+@pytest.mark.parametrize(("idle_s", "interval_s"), [(1800, 60), (300, 30), (75, 7), (5, 1)])
+def test_a_short_idle_timeout_is_refreshed_more_often(idle_s: int, interval_s: int) -> None:
+    assert touch_interval_s(idle_s) == interval_s

@@ -83,6 +83,8 @@ Cell = tuple[str, str, str]  # (operation, caller, target)
 POLICY = """
 operation                  target  anon  SHP.u SHP.L NET.u NET.S NET.L CDS.u CDS.S CDS.L CDS.A SUP.u
 me                         -       R     P     P     P     P     P     P     P     P     P     P
+session                    -       R     P     P     P     P     P     P     P     P     P     P
+staySignedIn               -       R     P     P     P     P     P     P     P     P     P     P
 address                    -       R     P     P     P     P     P     P     P     P     P     P
 addressSearch              -       R     P     P     P     P     P     P     P     P     P     P
 contact                    own     .     P     P     P     P     P     .     .     .     .     .
@@ -327,6 +329,28 @@ def _me(scene: Scene, caller: Caller, target: str) -> str:
     if me is None:
         return REFUSED
     assert me["email"] == scene.emails[caller.name]
+    return PERMITTED
+
+
+@probe("session")
+@refused_by_error
+def _session(scene: Scene, caller: Caller, target: str) -> str:
+    found = answer(scene, caller, "{ session { idleTimeoutSeconds } }", "session")
+    if found is None:
+        return REFUSED
+    assert found["idleTimeoutSeconds"] > 0
+    return PERMITTED
+
+
+@probe("staySignedIn")
+@refused_by_error
+def _stay_signed_in(scene: Scene, caller: Caller, target: str) -> str:
+    found = answer(
+        scene, caller, "mutation { staySignedIn { idleTimeoutSeconds } }", "staySignedIn"
+    )
+    if found is None:
+        return REFUSED
+    assert found["idleTimeoutSeconds"] > 0
     return PERMITTED
 
 

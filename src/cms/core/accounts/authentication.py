@@ -12,6 +12,7 @@ from cms.core.accounts.auditing import audit
 from cms.core.accounts.commands import (
     Authenticate,
     ChangePassword,
+    DescribeSession,
     EnrolMfa,
     PurgeExpiredSessions,
     SignIn,
@@ -23,6 +24,7 @@ from cms.core.accounts.model import (
     MfaChallenge,
     MfaChannel,
     Session,
+    SessionTimes,
     TrustedDevice,
     UserAccount,
     Viewer,
@@ -64,8 +66,16 @@ from cms.core.shared.masking import mask_email, mask_phone
 from cms.core.shared.rate_limits import AttemptCounters
 from cms.core.shared.rejections import Rejected, Rejection
 
-# The idle timer is refreshed at most this often, so reading is not a write per request.
+# The idle timer is refreshed at most this often, so reading is not a write per request; a
+# tenth of a short idle timeout, so a browser's countdown stays close to the server's.
 TOUCH_INTERVAL_S = 60
+
+
+def touch_interval_s(idle_timeout_s: int) -> int:
+    """How stale a session's last-seen time may grow before a request refreshes it."""
+    return max(1, min(TOUCH_INTERVAL_S, idle_timeout_s // 10))
+
+
 MAX_EMAIL_LENGTH = 254
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _CODE = re.compile(r"^[0-9]{6}$")
@@ -608,11 +618,31 @@ class AuthenticationHandlers:
             if user is None or not may_sign_in(user):
                 return None
             viewer = await self._viewer(reader, user)
-        if (now - session.last_seen_at).total_seconds() >= TOUCH_INTERVAL_S:
+        if (now - session.last_seen_at).total_seconds() >= touch_interval_s(
+            self._policy.idle_timeout_s
+        ):
             async with self._uow() as uow:
                 await uow.sessions.touch(token_hash, now)
                 await uow.commit()
         return viewer
+
+    async def describe_session(self, command: DescribeSession) -> SessionTimes | None:
+        """How long the session lasts; with keep_alive, its idle timer starts again now."""
+        now = self._clock.now()
+        token_hash = hash_token(command.session_token)
+        async with self._uow() as uow:
+            session = await uow.sessions.by_token_hash(token_hash)
+            if session is None or not session.is_live(
+                now, self._policy.idle_timeout_s, self._policy.absolute_timeout_s
+            ):
+                return None
+            if command.keep_alive:
+                await uow.sessions.touch(token_hash, now)
+                await uow.commit()
+        return SessionTimes(
+            idle_timeout_s=self._policy.idle_timeout_s,
+            absolute_end=session.created_at + timedelta(seconds=self._policy.absolute_timeout_s),
+        )
 
     async def change_password(self, command: ChangePassword) -> None:
         """Set a new password; every other session of the user ends. Raises Rejected.

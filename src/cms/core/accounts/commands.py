@@ -47,6 +47,16 @@ class Authenticate(Command):
 
 
 @dataclass(frozen=True, kw_only=True)
+class DescribeSession(Command):
+    """When a live session ends, for a browser's timeout warning; None when it is not live.
+
+    With keep_alive, the idle timer starts again now (the user chose to stay signed in)."""
+
+    session_token: str
+    keep_alive: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class ChangePassword(Command):
     viewer: Viewer
     session_token: str

@@ -96,6 +96,14 @@ class Session:
         return idle <= idle_limit_s and age <= absolute_limit_s
 
 
+@dataclass(frozen=True, slots=True)
+class SessionTimes:
+    """How long a session lasts: idle for at most idle_timeout_s, and never past absolute_end."""
+
+    idle_timeout_s: int
+    absolute_end: datetime
+
+
 class ChallengePurpose(StrEnum):
     ENROL = "ENROL"  # first sign-in: choose a second factor and prove it
     SIGN_IN = "SIGN_IN"  # a later sign-in from a device not trusted

@@ -12,6 +12,7 @@ from cms.core.accounts.commands import (
     AcceptInvitation,
     ApproveNomination,
     ChangePassword,
+    DescribeSession,
     DisableUser,
     EnableUser,
     EnrolMfa,
@@ -44,6 +45,7 @@ from cms.graphql.accounts.types import (
     NominateUserResult,
     Nomination,
     Organisation,
+    SessionInfo,
     SignedIn,
     SignInFailed,
     SignInInput,
@@ -154,6 +156,10 @@ class AccountsQuery:
         if viewer is None:
             return None
         return await _user(info.context, viewer.user_id)
+
+    @strawberry.field(description="How long this session lasts; null when not signed in.")
+    async def session(self, info: ContextInfo) -> SessionInfo | None:
+        return await _session_info(info.context, keep_alive=False)
 
     @strawberry.field(description="LSO: own organisation's users; CDSP account admin: all.")
     async def users(self, info: ContextInfo) -> list[User]:
@@ -268,6 +274,12 @@ class AccountsMutation:
             )
         )
 
+    @strawberry.mutation(
+        description="Stay signed in: the idle timer starts again now. Null when not signed in."
+    )
+    async def stay_signed_in(self, info: ContextInfo) -> SessionInfo | None:
+        return await _session_info(info.context, keep_alive=True)
+
     @strawberry.mutation(description="Change your password; your other sessions end.")
     async def change_password(
         self, info: ContextInfo, input: ChangePasswordInput
@@ -363,3 +375,12 @@ class AccountsMutation:
                 client_address=context.client_address,
             ),
         )
+
+
+async def _session_info(context: Context, keep_alive: bool) -> SessionInfo | None:
+    if context.session_token is None:
+        return None
+    times = await context.bus.handle(
+        DescribeSession(session_token=context.session_token, keep_alive=keep_alive)
+    )
+    return SessionInfo.of(times) if times is not None else None

@@ -203,3 +203,19 @@ AccountChangeResult = Annotated[
     User | InvalidInput | NotPermitted, strawberry.union("AccountChangeResult")
 ]
 ChangePasswordResult = Annotated[User | InvalidInput, strawberry.union("ChangePasswordResult")]
+
+
+@strawberry.type(description="How long the caller's session lasts, for a timeout warning.")
+class SessionInfo:
+    idle_timeout_seconds: int = strawberry.field(
+        description="The session ends after this long without a request."
+    )
+    absolute_expires_at: datetime = strawberry.field(
+        description="The session ends then, however busy; sign in again after it."
+    )
+
+    @classmethod
+    def of(cls, times: model.SessionTimes) -> SessionInfo:
+        return cls(
+            idle_timeout_seconds=times.idle_timeout_s, absolute_expires_at=times.absolute_end
+        )
