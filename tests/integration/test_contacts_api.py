@@ -32,8 +32,8 @@ class Api:
         self.run(self.world.user(email, short_code, name, roles or (Role.USER,)))
         self.people[name] = self.run(self.world.sign_in(email))[0]
 
-    def ask(self, name: str, query: str, **variables: Any) -> dict[str, Any]:
-        context = Context(
+    def context(self, name: str) -> Context:
+        return Context(
             request=_request(),
             response=None,
             services=self.world.container.api_services(),
@@ -41,6 +41,9 @@ class Api:
             session_token=None,
             bus=self.world.bus(),
         )
+
+    def ask(self, name: str, query: str, **variables: Any) -> dict[str, Any]:
+        context = self.context(name)
         result = self.run(SCHEMA.execute(query, variable_values=variables, context_value=context))
         assert not result.errors, result.errors
         assert result.data is not None
@@ -137,3 +140,43 @@ def test_each_person_is_offered_the_moves_they_may_make_now(api: Api) -> None:
         "availableActions": ["ANSWER_QUESTION", "WITHDRAW"],
         "openQuestion": "Is the service new, or relaid?",
     }
+
+
+LIST = """query($text: String, $order: ContactOrder, $after: String) {
+  contacts(filter: {text: $text}, orderBy: $order, first: 1, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { crn } } } }"""
+RAISE_TYPED_14 = """mutation { raiseMncContact(input: {manualAddress: {buildingNameOrNumber: "14",
+  thoroughfare: "Oak Road", postTown: "Leeds", postcode: "LS6 2AB"}, marketSector: DOMESTIC,
+  annualQuantityKwh: 12000, reason: NEW_SERVICE}) { __typename } }"""
+
+
+def test_contacts_are_found_by_crn_or_address_words_in_the_order_asked(api: Api) -> None:
+    api.ask("Alice", RAISE_AT_OAK_12)
+    assert api.ask("Alice", RAISE_TYPED_14)["raiseMncContact"]["__typename"] == "ContactLogged"
+
+    def crns(text: str | None, order: str | None = None) -> list[str]:
+        found, after = [], None
+        while True:
+            page = api.ask("Alice", LIST, text=text, order=order, after=after)["contacts"]
+            found += [edge["node"]["crn"] for edge in page["edges"]]
+            if not page["pageInfo"]["hasNextPage"]:
+                return found
+            after = page["pageInfo"]["endCursor"]
+
+    assert crns("mnc 2026 2") == ["MNC-2026-000002"]
+    assert crns("14 oak rd") == ["MNC-2026-000002"]
+    assert crns("oak road leeds", "OLDEST") == ["MNC-2026-000001", "MNC-2026-000002"]
+    assert crns(None) == ["MNC-2026-000002", "MNC-2026-000001"]  # newest first by default
+    assert crns(None, "DUE_SOONEST") == ["MNC-2026-000001", "MNC-2026-000002"]
+
+
+def test_a_malformed_crn_in_the_text_is_refused_saying_what_a_crn_looks_like(
+    api: Api, run: Any
+) -> None:
+    context = api.context("Alice")
+    result = run(SCHEMA.execute(LIST, variable_values={"text": "MNC-26"}, context_value=context))
+
+    [error] = result.errors or []
+    assert error.extensions is not None
+    assert (error.extensions["code"], error.extensions["field"]) == ("BAD_USER_INPUT", "text")
+    assert "MNC-2026-000123" in error.message

@@ -12,10 +12,21 @@ from sqlalchemy import func, select
 from cms.adapters.sql.tables import event_log
 from cms.core.accounts.model import OrganisationKind, Role, Viewer
 from cms.core.addresses.postcode import Postcode
-from cms.core.contacts.commands import RaiseMncContact
+from cms.core.contacts.commands import (
+    AskShipper,
+    PickUpContact,
+    RaiseMncContact,
+    WithdrawContact,
+)
 from cms.core.contacts.handlers import ContactLoggedResult
 from cms.core.contacts.lifecycle import ContactStatus
-from cms.core.contacts.queries import ContactFilterSpec, find_contact, list_contacts
+from cms.core.contacts.queries import (
+    ContactFilterSpec,
+    ContactOrder,
+    find_contact,
+    list_contacts,
+    read_contact_text,
+)
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.shared.errors import InvalidValue
 from tests.support.world import World, paf_csv_line
@@ -165,3 +176,120 @@ def test_a_hundred_concurrent_raises_get_distinct_crns(postgres_url: str, run: A
         assert run(logged_events()) == 100
     finally:
         run(world.close())
+
+
+# ---------------------------------------------------------------- text search and order
+
+
+def _texts(run: Any, queries: Any, viewer: Viewer, now: Any, text: str) -> list[str]:
+    spec = ContactFilterSpec(text=read_contact_text(text))
+    return _crns(run(list_contacts(queries, viewer, spec, 25, None, now)))
+
+
+def test_finds_a_contact_by_its_crn_however_it_is_typed(
+    world: World, run: Any, people: dict[str, Viewer]
+) -> None:
+    bus, queries, alice = world.bus(), world.container.contact_queries(), people["alice"]
+    for index in range(3):
+        run(bus.handle(_raise(alice, index)))
+    now = world.clock.now()
+
+    for typed in ("MNC-2026-000002", "mnc 2026 2", " Mnc2026-000002 ", "mnc--2026--02"):
+        assert _texts(run, queries, alice, now, typed) == ["MNC-2026-000002"], typed
+    assert _texts(run, queries, people["bob"], now, "MNC-2026-000002") == []  # not Bob's
+    with pytest.raises(InvalidValue) as error:
+        read_contact_text("MNC-2026")
+    assert (error.value.code, error.value.field) == ("CRN_INVALID", "text")
+
+
+def test_finds_contacts_by_words_of_their_address(
+    world: World, run: Any, people: dict[str, Viewer]
+) -> None:
+    bus, queries, alice = world.bus(), world.container.contact_queries(), people["alice"]
+    for index in (0, 1, 11, 20):  # 1, 2 and 12 Oak Road in LS6 1.., 21 Oak Road in LS6 2AP
+        run(bus.handle(_raise(alice, index)))
+    now = world.clock.now()
+
+    def found(text: str) -> list[str]:
+        return sorted(_texts(run, queries, alice, now, text))
+
+    assert found("12 oak rd") == ["MNC-2026-000003"]
+    assert found("OAK ROAD, LEEDS") == [f"MNC-2026-00000{n}" for n in (1, 2, 3, 4)]
+    assert found("ls6 2ap") == ["MNC-2026-000004"]
+    assert found("1 oak") == ["MNC-2026-000001"]  # a whole number, not 12 or 21
+    assert found("leeds 1") == ["MNC-2026-000001", "MNC-2026-000003"]  # the last word begun
+    assert found("elm grove") == []
+    assert _texts(run, queries, people["bob"], now, "oak road") == []
+    with pytest.raises(InvalidValue) as error:
+        read_contact_text("oak " * 30)
+    assert (error.value.code, error.value.field) == ("TEXT_TOO_LONG", "text")
+
+
+def _all_pages(
+    run: Any, queries: Any, viewer: Viewer, order: ContactOrder, now: Any
+) -> list[list[str]]:
+    pages, after = [], None
+    while True:
+        page = run(list_contacts(queries, viewer, ContactFilterSpec(), 2, after, now, order))
+        pages.append(_crns(page))
+        if not page.has_next_page:
+            return pages
+        after = page.end_cursor
+
+
+def test_contacts_come_oldest_first_in_stable_pages(
+    world: World, run: Any, people: dict[str, Viewer]
+) -> None:
+    bus, queries, alice = world.bus(), world.container.contact_queries(), people["alice"]
+    for index in range(5):
+        run(bus.handle(_raise(alice, index)))
+    now = world.clock.now()
+
+    assert _all_pages(run, queries, alice, ContactOrder.OLDEST, now) == [
+        ["MNC-2026-000001", "MNC-2026-000002"],
+        ["MNC-2026-000003", "MNC-2026-000004"],
+        ["MNC-2026-000005"],
+    ]
+
+
+def test_contacts_come_soonest_due_first_and_closed_ones_last(
+    world: World, run: Any, people: dict[str, Viewer]
+) -> None:
+    bus, queries, alice = world.bus(), world.container.contact_queries(), people["alice"]
+    start = world.clock.now()
+    # Raised a working day apart: the CDSP has two working days for each, so each is due a
+    # working day after the one before...
+    for index in range(5):
+        world.clock.set(start + timedelta(days=index))
+        run(bus.handle(_raise(alice, index)))
+    # ...but the first now waits ten working days for Alice's answer, and the second is closed.
+    agent = people["agent"]
+    run(bus.handle(PickUpContact(viewer=agent, crn="MNC-2026-000001")))
+    run(bus.handle(AskShipper(viewer=agent, crn="MNC-2026-000001", question="New or relaid?")))
+    run(bus.handle(WithdrawContact(viewer=alice, crn="MNC-2026-000002", note="Wrong site.")))
+    now = world.clock.now()
+
+    pages = _all_pages(run, queries, alice, ContactOrder.DUE_SOONEST, now)
+
+    assert pages == [
+        ["MNC-2026-000003", "MNC-2026-000004"],
+        ["MNC-2026-000005", "MNC-2026-000001"],
+        ["MNC-2026-000002"],  # withdrawn: due on nobody, so last
+    ]
+
+
+def test_a_cursor_of_one_order_is_refused_in_another(
+    world: World, run: Any, people: dict[str, Viewer]
+) -> None:
+    bus, queries, alice = world.bus(), world.container.contact_queries(), people["alice"]
+    for index in range(3):
+        run(bus.handle(_raise(alice, index)))
+    now = world.clock.now()
+    newest = run(list_contacts(queries, alice, ContactFilterSpec(), 1, None, now))
+
+    for order in (ContactOrder.OLDEST, ContactOrder.DUE_SOONEST):
+        with pytest.raises(InvalidValue) as error:
+            run(
+                list_contacts(queries, alice, ContactFilterSpec(), 1, newest.end_cursor, now, order)
+            )
+        assert error.value.code == "CURSOR_INVALID"

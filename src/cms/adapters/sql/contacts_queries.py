@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, func, select, true
+from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cms.adapters.sql.engine import one_snapshot
@@ -20,6 +20,8 @@ from cms.core.contacts.crn import Crn
 from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.queries import (
     ContactFilterSpec,
+    ContactOrder,
+    ContactText,
     ContactView,
     HistoryEntry,
     InvalidCursor,
@@ -106,6 +108,74 @@ def decode_cursor(cursor: str, kind: str = "contact") -> int:
         raise InvalidCursor() from error
 
 
+# Each order's cursors are their own kind: a cursor is refused in a list ordered otherwise.
+# NEWEST keeps the kind it always had, so cursors given out before orders existed still work.
+_CURSOR_KINDS = {
+    ContactOrder.NEWEST: "contact",
+    ContactOrder.OLDEST: "contact-oldest",
+    ContactOrder.DUE_SOONEST: "contact-due",
+}
+
+
+def encode_order_cursor(order: ContactOrder, due_by: datetime | None, seq: int) -> str:
+    """The position of a contact in a list in this order: its seq, and, by due date, that."""
+    if order is not ContactOrder.DUE_SOONEST:
+        return encode_cursor(seq, _CURSOR_KINDS[order])
+    due = due_by.isoformat() if due_by else ""
+    text = f"{_CURSOR_KINDS[order]}:{due}|{seq}"
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_due_cursor(cursor: str) -> tuple[datetime | None, int]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        kind, _, value = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
+        due, _, seq = value.partition("|")
+        if kind != _CURSOR_KINDS[ContactOrder.DUE_SOONEST] or not seq.isdigit():
+            raise ValueError(cursor)
+        return (datetime.fromisoformat(due) if due else None), int(seq)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+        raise InvalidCursor() from error
+
+
+def _after(order: ContactOrder, cursor: str) -> ColumnElement[bool]:
+    """The contacts that come after the cursor's in this order."""
+    seq = summaries.c.seq
+    if order is ContactOrder.NEWEST:
+        return seq < decode_cursor(cursor, _CURSOR_KINDS[order])
+    if order is ContactOrder.OLDEST:
+        return seq > decode_cursor(cursor, _CURSOR_KINDS[order])
+    due, after_seq = decode_due_cursor(cursor)
+    due_by = summaries.c.due_by
+    if due is None:  # among the contacts due on nobody, which come last
+        return due_by.is_(None) & (seq > after_seq)
+    return (due_by > due) | ((due_by == due) & (seq > after_seq)) | due_by.is_(None)
+
+
+def _ordering(order: ContactOrder) -> list[Any]:
+    if order is ContactOrder.NEWEST:
+        return [summaries.c.seq.desc()]
+    if order is ContactOrder.OLDEST:
+        return [summaries.c.seq]
+    # Booleans sort false first on both databases: the contacts due on nobody go last.
+    return [summaries.c.due_by.is_(None), summaries.c.due_by, summaries.c.seq]
+
+
+def _text_conditions(text: ContactText) -> list[ColumnElement[bool]]:
+    if text.crn is not None:
+        return [summaries.c.crn == str(text.crn)]
+    # Query words are [a-z0-9] only (words_of), so none can act as a LIKE wildcard.
+    return [
+        or_(
+            *(
+                summaries.c.search_text.like(f"% {spelling}%" if term.prefix else f"% {spelling} %")
+                for spelling in term.spellings
+            )
+        )
+        for term in text.terms
+    ]
+
+
 def encode_queue_cursor(due_by: datetime | None, seq: int) -> str:
     due = due_by.isoformat() if due_by else ""
     return base64.urlsafe_b64encode(f"queue:{due}|{seq}".encode()).decode().rstrip("=")
@@ -143,6 +213,8 @@ def filter_conditions(spec: ContactFilterSpec, now: datetime) -> list[ColumnElem
         conditions.append(and_(summaries.c.due_by.is_not(None), summaries.c.due_by < now))
     elif spec.overdue is False:
         conditions.append(summaries.c.due_by.is_(None) | (summaries.c.due_by >= now))
+    if spec.text is not None:
+        conditions.extend(_text_conditions(spec.text))
     return conditions
 
 
@@ -163,18 +235,16 @@ class SqlContactQueries:
         first: int,
         after: str | None,
         now: datetime,
+        order: ContactOrder = ContactOrder.NEWEST,
     ) -> Page[ContactView]:
         conditions = [scope_condition(scope), *filter_conditions(spec, now)]
-        # Newest first by a monotonic key: contacts raised meanwhile land before the first
-        # page, so a cursor never skips or repeats one.
+        # Keyset pages on a monotonic key (the seq breaks every tie): contacts raised meanwhile
+        # land before the first page or after the last, so a cursor never skips or repeats one.
         page_conditions = list(conditions)
         if after is not None:
-            page_conditions.append(summaries.c.seq < decode_cursor(after))
+            page_conditions.append(_after(order, after))
         query = (
-            select(summaries)
-            .where(*page_conditions)
-            .order_by(summaries.c.seq.desc())
-            .limit(first + 1)
+            select(summaries).where(*page_conditions).order_by(*_ordering(order)).limit(first + 1)
         )
         count = select(func.count()).select_from(summaries).where(*conditions)
         async with self._engine.connect() as connection:
@@ -182,7 +252,10 @@ class SqlContactQueries:
             rows = (await connection.execute(query)).all()
             total = int((await connection.execute(count)).scalar_one())
         return Page(
-            items=[(encode_cursor(row.seq), view_from_row(row)) for row in rows[:first]],
+            items=[
+                (encode_order_cursor(order, row.due_by, row.seq), view_from_row(row))
+                for row in rows[:first]
+            ],
             has_next_page=len(rows) > first,
             total_count=total,
         )

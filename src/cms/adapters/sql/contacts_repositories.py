@@ -18,6 +18,7 @@ from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import FINAL_STATUSES, ContactStatus
 from cms.core.contacts.model import MncContact, MncRequest, Site, address_payload
 from cms.core.contacts.ports import DuplicateOpenContact, OpenContactRef
+from cms.core.contacts.queries import search_text_of
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.shared.errors import ConcurrencyConflict
 
@@ -58,6 +59,7 @@ def contact_values(contact: MncContact) -> dict[str, Any]:
         "planned_visit": contact.planned_visit,
         "rejection_reason": contact.rejection_reason,
         "due_by": contact.due_by,
+        "search_text": search_text_of(site.address),
     }
 
 

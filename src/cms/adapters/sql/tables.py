@@ -219,6 +219,8 @@ contacts = Table(
     Column("planned_visit", Date),
     Column("rejection_reason", String(32)),
     Column("due_by", UtcDateTime, index=True),
+    # The words the contact is found by (its address's), each between spaces: " 12 oak road ".
+    Column("search_text", Text),
 )
 
 # The query model of contacts for lists, search and work queues: a copy of what the views
@@ -251,6 +253,7 @@ SUMMARY_COLUMNS = (
     "planned_visit",
     "rejection_reason",
     "due_by",
+    "search_text",
 )
 _SUMMARY_INDEXED = frozenset(
     {

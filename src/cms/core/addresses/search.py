@@ -209,10 +209,18 @@ def read_query(text: str) -> Search | None:
     as_postcode = _postcode_search(" ".join(text.upper().split()))
     if as_postcode is not None:
         return as_postcode
-    words = list(dict.fromkeys(_postcodes_joined(words)))[:MAX_WORDS]
+    return TextSearch(query_terms(text, MAX_WORDS))
+
+
+def query_terms(text: str, max_words: int | None = None) -> tuple[Term, ...]:
+    """Words of an address as typed, each once, a postcode's two halves joined as the
+    address's words have it: each matches its own word, the last also a longer one."""
+    words = list(dict.fromkeys(_postcodes_joined(words_of(text))))[:max_words]
+    if not words:
+        return ()
     terms = [Term(spellings(word)) for word in words[:-1]]
     terms.append(Term(spellings(words[-1]), prefix=True))
-    return TextSearch(tuple(terms))
+    return tuple(terms)
 
 
 def _postcodes_joined(words: list[str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -11,7 +12,8 @@ from typing import Generic, Protocol, TypeVar
 from cms.core.accounts.model import OrganisationKind, Viewer
 from cms.core.addresses.address import Address
 from cms.core.addresses.postcode import Postcode
-from cms.core.contacts.crn import Crn
+from cms.core.addresses.search import Term, address_words, query_terms
+from cms.core.contacts.crn import CONTACT_TYPES, Crn
 from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import WAITING_ON, ContactStatus, Party
 from cms.core.contacts.values import MarketSector, MncReason
@@ -63,6 +65,51 @@ class HistoryEntry:
     planned_for: date | None = None
 
 
+MAX_TEXT_LENGTH = 100
+MAX_TEXT_WORDS = 8
+# What starts like a CRN is read as one: a contact type and a digit, in any case and spacing.
+_CRN_LIKE = re.compile(rf"^\s*(?:{'|'.join(sorted(CONTACT_TYPES))})[\s-]*[0-9]", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ContactText:
+    """What someone typed to find contacts: a CRN, or words of the address (each must be a
+    word of it, an abbreviation its full word; the last one may be unfinished)."""
+
+    crn: Crn | None = None
+    terms: tuple[Term, ...] = ()
+
+
+def read_contact_text(text: str) -> ContactText | None:
+    """The text understood; None when blank. A malformed CRN or an over-long text is refused."""
+    if len(text) > MAX_TEXT_LENGTH:
+        raise InvalidValue(
+            "TEXT_TOO_LONG",
+            f"The search text has {len(text)} characters; give at most {MAX_TEXT_LENGTH}: a "
+            "contact reference number or a few words of the address.",
+            "text",
+        )
+    if _CRN_LIKE.match(text):
+        try:
+            return ContactText(crn=Crn.parse(text))
+        except InvalidValue as error:
+            raise InvalidValue(error.code, error.message, "text") from error
+    terms = query_terms(text)
+    if len(terms) > MAX_TEXT_WORDS:
+        raise InvalidValue(
+            "TEXT_TOO_LONG",
+            f"Give at most {MAX_TEXT_WORDS} words of the address; more narrow nothing further.",
+            "text",
+        )
+    return ContactText(terms=terms) if terms else None
+
+
+def search_text_of(address: Address) -> str:
+    """The words a contact is found by, as the query model stores them: each once, with a
+    space before and after every word so that a whole word is ' word '."""
+    return f" {' '.join(address_words(address))} "
+
+
 @dataclass(frozen=True, slots=True)
 class ContactFilterSpec:
     statuses: tuple[ContactStatus, ...] = ()
@@ -71,6 +118,15 @@ class ContactFilterSpec:
     raised_from: date | None = None
     raised_to: date | None = None
     overdue: bool | None = None
+    text: ContactText | None = None
+
+
+class ContactOrder(StrEnum):
+    """How a list of contacts is ordered; a page's cursor holds its order's key."""
+
+    NEWEST = "NEWEST"  # the latest raised first
+    OLDEST = "OLDEST"
+    DUE_SOONEST = "DUE_SOONEST"  # the soonest due first; contacts due on nobody last
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +166,11 @@ class ContactQueries(Protocol):
         first: int,
         after: str | None,
         now: datetime,
-    ) -> Page[ContactView]: ...
+        order: ContactOrder = ContactOrder.NEWEST,
+    ) -> Page[ContactView]:
+        """Stable keyset pages in this order (ties by when raised); a cursor given out for
+        another order is refused with InvalidCursor."""
+        ...
 
     async def history(self, crns: Sequence[str]) -> dict[str, list[HistoryEntry]]: ...
 
@@ -156,8 +216,10 @@ async def list_contacts(
     first: int,
     after: str | None,
     now: datetime,
+    order: ContactOrder = ContactOrder.NEWEST,
 ) -> Page[ContactView]:
-    """The viewer's visible contacts, newest first, in stable keyset pages."""
+    """The viewer's visible contacts, newest first unless ordered otherwise, in stable keyset
+    pages."""
     check_page_size(first)
     if spec.raised_from and spec.raised_to and spec.raised_from > spec.raised_to:
         raise InvalidValue(
@@ -166,7 +228,7 @@ async def list_contacts(
     scope = scope_for(viewer)
     if scope.nothing:
         return Page(items=(), has_next_page=False, total_count=0)
-    return await queries.page(scope, spec, first, after, now)
+    return await queries.page(scope, spec, first, after, now, order)
 
 
 def queue_spec(viewer: Viewer, scope: QueueScope) -> QueueSpec | None:

@@ -26,11 +26,13 @@ from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.model import InvalidTransition as InvalidTransitionError
 from cms.core.contacts.queries import (
     ContactFilterSpec,
+    ContactOrder,
     ContactView,
     Page,
     QueueScope,
     find_contact,
     list_contacts,
+    read_contact_text,
     work_queue,
 )
 from cms.core.contacts.rejection_reasons import REJECTION_REASONS
@@ -70,6 +72,7 @@ def _filter_spec(filter: ContactFilter | None) -> ContactFilterSpec:
         raised_from=filter.raised_from,
         raised_to=filter.raised_to,
         overdue=filter.overdue,
+        text=read_contact_text(filter.text) if filter.text else None,
     )
 
 
@@ -124,13 +127,14 @@ class ContactsQuery:
             RejectionReason(code=code, description=text) for code, text in REJECTION_REASONS.items()
         ]
 
-    @strawberry.field(description="The contacts the caller may see, newest first.")
+    @strawberry.field(description="The contacts the caller may see, newest first by default.")
     async def contacts(
         self,
         info: ContextInfo,
         filter: ContactFilter | None = None,
         first: int | None = 25,
         after: str | None = None,
+        order_by: ContactOrder | None = ContactOrder.NEWEST,
     ) -> ContactConnection:
         viewer = info.context.require_viewer()
         first = DEFAULT_PAGE_SIZE if first is None else first
@@ -143,6 +147,7 @@ class ContactsQuery:
                 first,
                 after,
                 services.clock.now(),
+                order_by or ContactOrder.NEWEST,
             )
         except InvalidValue as error:
             raise bad_input(error) from error

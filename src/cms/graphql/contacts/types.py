@@ -31,6 +31,8 @@ MncReason: TypeAlias = values.MncReason
 strawberry.enum(values.MncReason, name="MncReason")
 QueueScope: TypeAlias = queries.QueueScope
 strawberry.enum(queries.QueueScope, name="QueueScope")
+ContactOrder: TypeAlias = queries.ContactOrder
+strawberry.enum(queries.ContactOrder, name="ContactOrder", description="How contacts are listed.")
 ContactAction: TypeAlias = actions.ContactAction
 strawberry.enum(
     actions.ContactAction,
@@ -236,6 +238,12 @@ class ContactFilter:
     raised_from: date | None = None
     raised_to: date | None = None
     overdue: bool | None = None
+    text: str | None = strawberry.field(
+        default=None,
+        description="A CRN in any case, spacing or dashes, or words of the address (each a "
+        "word of it, an abbreviation its full word, the last one maybe unfinished); at most "
+        "100 characters.",
+    )
 
 
 @strawberry.input
