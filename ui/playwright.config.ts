@@ -8,7 +8,7 @@ const CHROMIUM = process.env.CMS_CHROMIUM ?? "/usr/bin/chromium";
 export const SERVERS = {
   sqlite: { port: 8765, dir: resolve(".e2e/sqlite"), mode: "sqlite", env: {} },
   // A short idle timeout, for the timeout warning.
-  shortSession: { port: 8767, dir: resolve(".e2e/short-session"), mode: "sqlite", env: { CMS_SESSION_IDLE_TIMEOUT_S: "75" } },
+  shortSession: { port: 8767, dir: resolve(".e2e/short-session"), mode: "sqlite", env: { CMS_SESSION_IDLE_TIMEOUT_S: "45" } },
   postgres: { port: 8766, dir: resolve(".e2e/postgres"), mode: "postgres", env: {} },
 } as const;
 export type ServerName = keyof typeof SERVERS;

@@ -13,11 +13,15 @@ import { RaiseRoutes } from "./pages/raise/RaiseRoutes";
 import { NotificationsPage } from "./pages/notifications/NotificationsPage";
 import { AccountPage } from "./pages/account/AccountPage";
 import { Loading } from "./components/Loading";
+import { SessionTimeout } from "./session/SessionTimeout";
 import { safeNextPath } from "./session/next";
 
 /** Once signed in, the sign-in page sends the user back to the page they had asked for. */
 function ReturnAfterSignIn() {
   const [params] = useSearchParams();
+  const location = useLocation();
+  // Being signed out for idleness: the old session is ending, so stay here to sign in again.
+  if ((location.state as { ending?: boolean } | null)?.ending) return <Loading />;
   return <Navigate to={safeNextPath(params.get("next"))} replace />;
 }
 
@@ -60,6 +64,7 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <Layout viewer={session.viewer} onSignedOut={refresh}>
+        <SessionTimeout onSignedOut={refresh} />
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/sign-in" element={<ReturnAfterSignIn />} />

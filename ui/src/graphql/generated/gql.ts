@@ -31,6 +31,8 @@ type Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation EnrolMfa($input: EnrolMfaInput!) {\n    enrolMfa(input: $input) {\n      __typename\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n": typeof types.EnrolMfaDocument,
     "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n": typeof types.VerifyMfaDocument,
+    "\n  query Session {\n    session { idleTimeoutSeconds absoluteExpiresAt }\n  }\n": typeof types.SessionDocument,
+    "\n  mutation StaySignedIn {\n    staySignedIn { idleTimeoutSeconds absoluteExpiresAt }\n  }\n": typeof types.StaySignedInDocument,
 };
 const documents: Documents = {
     "\n  query AddressSearch($query: String!, $first: Int) {\n    addressSearch(query: $query, first: $first) {\n      udprn\n      summary\n      postcode\n    }\n  }\n": types.AddressSearchDocument,
@@ -50,6 +52,8 @@ const documents: Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation EnrolMfa($input: EnrolMfaInput!) {\n    enrolMfa(input: $input) {\n      __typename\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n": types.EnrolMfaDocument,
     "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n": types.VerifyMfaDocument,
+    "\n  query Session {\n    session { idleTimeoutSeconds absoluteExpiresAt }\n  }\n": types.SessionDocument,
+    "\n  mutation StaySignedIn {\n    staySignedIn { idleTimeoutSeconds absoluteExpiresAt }\n  }\n": types.StaySignedInDocument,
 };
 
 /**
@@ -134,6 +138,14 @@ export function graphql(source: "\n  mutation EnrolMfa($input: EnrolMfaInput!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Session {\n    session { idleTimeoutSeconds absoluteExpiresAt }\n  }\n"): (typeof documents)["\n  query Session {\n    session { idleTimeoutSeconds absoluteExpiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StaySignedIn {\n    staySignedIn { idleTimeoutSeconds absoluteExpiresAt }\n  }\n"): (typeof documents)["\n  mutation StaySignedIn {\n    staySignedIn { idleTimeoutSeconds absoluteExpiresAt }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
-import { useSearchParams } from "react-router";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary";
 import { PageHeading } from "../../components/PageHeading";
 import { TextField } from "../../components/fields";
@@ -26,9 +26,14 @@ type Step =
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const [step, setStep] = useState<Step>({ kind: "password" });
   const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const location = useLocation();
   const expired = params.get("expired") === "1";
-  // Once the session exists, the app's sign-in route returns the user to ?next=.
-  const finish = onSignedIn;
+  // Once the new session exists, the app's sign-in route returns the user to ?next=.
+  const finish = () => {
+    navigate(location.pathname + location.search, { replace: true, state: null });
+    onSignedIn();
+  };
 
   if (step.kind === "choose") {
     return (
