@@ -9,6 +9,7 @@ import { HomePage } from "./pages/home/HomePage";
 import { NotFoundPage } from "./pages/errors/NotFoundPage";
 import { SomethingWentWrong } from "./pages/errors/SomethingWentWrong";
 import { ContactPage } from "./pages/contacts/ContactPage";
+import { ContactsListPage } from "./pages/contacts/ContactsListPage";
 import { RaiseRoutes } from "./pages/raise/RaiseRoutes";
 import { NotificationsPage } from "./pages/notifications/NotificationsPage";
 import { AccountPage } from "./pages/account/AccountPage";
@@ -68,6 +69,7 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/sign-in" element={<ReturnAfterSignIn />} />
+          <Route path="/contacts" element={<ContactsListPage />} />
           <Route path="/contacts/:crn" element={<ContactPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/account" element={<AccountPage />} />

@@ -53,3 +53,8 @@ export function eventWords(kind: string): string {
   const words = kind.toLowerCase().replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** The UK calendar day of an instant, like "Monday 7 December 2026". */
+export function ukDayOf(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: UK, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(iso));
+}

@@ -1,5 +1,8 @@
 import { useParams } from "react-router";
-import { useQuery } from "urql";
+import { useEffect, type ReactNode } from "react";
+import { useQuery, useSubscription } from "urql";
+import { onLiveResync } from "../../graphql/client";
+import { ContactActions } from "./ContactActions";
 import { graphql } from "../../graphql/generated";
 import { PageHeading } from "../../components/PageHeading";
 import { Loading } from "../../components/Loading";
@@ -34,8 +37,16 @@ export const ContactQuery = graphql(`
       plannedVisit
       rejectionReason { code description }
       assignee { name }
+      availableActions
+      openQuestion
       history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }
     }
+  }
+`);
+
+const ContactChanged = graphql(`
+  subscription ContactChanged($crn: String!) {
+    contactStatusChanged(crn: $crn) { crn toStatus at }
   }
 `);
 
@@ -50,6 +61,13 @@ export function ContactPage() {
   const { crn: typed = "" } = useParams();
   const crn = normaliseCrn(typed);
   const [{ data, fetching, error }, refetch] = useQuery({ query: ContactQuery, variables: { crn: crn ?? "" }, pause: !crn });
+  const [{ data: change }] = useSubscription({ query: ContactChanged, variables: { crn: crn ?? "" }, pause: !crn });
+  const changedAt = change?.contactStatusChanged.at;
+  // Someone else moved it: show the new state without a reload.
+  useEffect(() => {
+    if (changedAt) refetch({ requestPolicy: "network-only" });
+  }, [changedAt, refetch]);
+  useEffect(() => onLiveResync(() => refetch({ requestPolicy: "network-only" })), [refetch]);
   usePageTitle(crn ?? "Contact not found");
   if (!crn) return <NotFoundPage what="Contact" />;
   if (fetching && !data) return <Loading />;
@@ -57,7 +75,7 @@ export function ContactPage() {
   const contact = data?.contact;
   if (!contact) return <NotFoundPage what="Contact" />;
 
-  const rows: [string, React.ReactNode][] = [
+  const rows: [string, ReactNode][] = [
     ["Status", <strong className={statusTagClass(contact.status)}>{statusWords(contact.status)}</strong>],
     ["Due", contact.dueBy ? <>{ukDateTime(contact.dueBy)}{contact.overdue && <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-2">Overdue</strong>}</> : "Nothing waits on anyone"],
     ["Address", <span className="cms-address-label">{[...contact.address.lines, contact.address.postcode].join("\n")}{contact.manualAddress ? "\n(typed by hand: not in the PAF)" : ""}</span>],
@@ -87,6 +105,12 @@ export function ContactPage() {
           </div>
         ))}
       </dl>
+      <ContactActions
+        crn={contact.crn}
+        actions={contact.availableActions}
+        openQuestion={contact.openQuestion}
+        onChanged={() => refetch({ requestPolicy: "network-only" })}
+      />
       <h2 className="govuk-heading-m" id="history">
         History
       </h2>

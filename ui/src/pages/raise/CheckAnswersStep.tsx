@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { Link, Navigate, useNavigate } from "react-router";
-import { useMutation } from "urql";
+import { useClient, useMutation } from "urql";
+import { AddressByUdprn } from "./AddressStep";
 import { Dialog } from "../../components/Dialog";
 import { PageHeading } from "../../components/PageHeading";
 import { graphql } from "../../graphql/generated";
@@ -17,7 +18,7 @@ export const RaiseMncContact = graphql(`
         contact { crn status dueBy }
         warnings { code field message }
       }
-      ... on ContactRejected { reasons { code field message } }
+      ... on ContactRejected { reasons { code field message suggestedUdprn } }
       ... on NotPermitted { message }
     }
   }
@@ -60,14 +61,19 @@ function addressLines(draft: RaiseDraft): string {
 
 /** Step 3: GOV.UK's "check your answers", then the submission and its dialog. */
 export function CheckAnswersStep() {
-  const { draft, clear } = useRaiseDraft();
+  const { draft, clear, update } = useRaiseDraft();
+  const client = useClient();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [{ fetching }, raise] = useMutation(RaiseMncContact);
   const navigate = useNavigate();
   usePageTitle("Check your answers before raising the contact");
 
-  if (!draft.address && !draft.manual) return <Navigate to="/raise" replace />;
-  if (detailsErrors(draft).length) return <Navigate to="/raise/details" replace />;
+  // Unanswered questions send the user back to them; not once a contact is logged and its
+  // draft cleared on the way out.
+  if (outcome?.__typename !== "ContactLogged") {
+    if (!draft.address && !draft.manual) return <Navigate to="/raise" replace />;
+    if (detailsErrors(draft).length) return <Navigate to="/raise/details" replace />;
+  }
 
   const submit = async () => {
     const result = await raise({ input: inputOf(draft) });
@@ -123,13 +129,20 @@ export function CheckAnswersStep() {
             navigate("/raise");
           }}
           onView={(crn) => {
-            clear();
+            // Leave first: an emptied draft would send this page back to the first step.
             navigate(`/contacts/${crn}`);
+            clear();
           }}
           onChange={(field) => {
             const where = whereToChange(field);
             setOutcome(null);
             navigate(`${where.path}?change=check&field=${encodeURIComponent(where.fieldId)}`);
+          }}
+          onUseSuggested={async (udprn) => {
+            const result = await client.query(AddressByUdprn, { udprn }).toPromise();
+            const address = result.data?.address;
+            if (address) update({ address, manual: null, addressText: [...address.lines, address.postcode].join(", ") });
+            setOutcome(null);
           }}
         />
       </div>
@@ -143,12 +156,14 @@ function OutcomeDialog({
   onRaiseAnother,
   onView,
   onChange,
+  onUseSuggested,
 }: {
   outcome: Outcome | null;
   onClose: () => void;
   onRaiseAnother: () => void;
   onView: (crn: string) => void;
   onChange: (field: string | null) => void;
+  onUseSuggested: (udprn: string) => void;
 }) {
   const [copied, setCopied] = useState(false);
   if (!outcome) return <Dialog open={false} labelledBy="outcome-title" onClose={onClose}>{null}</Dialog>;
@@ -213,7 +228,7 @@ function OutcomeDialog({
   const reasons =
     outcome.__typename === "ContactRejected"
       ? outcome.reasons
-      : [{ code: outcome.__typename, field: null, message: outcome.__typename === "NotPermitted" ? outcome.message : "The contact could not be sent just now. Nothing you entered is lost: try again in a moment." }];
+      : [{ code: outcome.__typename, field: null, suggestedUdprn: null, message: outcome.__typename === "NotPermitted" ? outcome.message : "The contact could not be sent just now. Nothing you entered is lost: try again in a moment." }];
   return (
     <Dialog open labelledBy="outcome-title" onClose={onClose} initialFocus="outcome-errors">
       <div className="govuk-error-summary" id="outcome-errors" tabIndex={-1} aria-labelledby="outcome-title">
@@ -237,6 +252,13 @@ function OutcomeDialog({
                   </a>
                 ) : (
                   reason.message
+                )}
+                {reason.suggestedUdprn && (
+                  <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                    <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={() => onUseSuggested(reason.suggestedUdprn ?? "")}>
+                      Use the PAF address instead
+                    </button>
+                  </p>
                 )}
               </li>
             ))}
