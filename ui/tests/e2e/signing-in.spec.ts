@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { api, apiToken, checkPage, DEMO_PASSWORD, messagesTo, nextCode, signIn, tabTo } from "./support";
+import { api, apiToken, checkPage, DEMO_PASSWORD, messagesTo, nextCode, signIn, tabTo, totp } from "./support";
 
 test("(a) a first sign-in chooses email codes and finishes with the emailed code, by keyboard alone", async ({ page }) => {
   // A user no other journey signs in as, so this is their very first sign-in.
@@ -87,4 +87,43 @@ test("(h) signing in returns to the page asked for; a contact of another Shipper
   await page.goto("/contacts/MNC-2026-999999");
   await expect(page.getByRole("heading", { level: 1, name: "Contact not found" })).toBeVisible();
   expect(await page.getByRole("main").innerText()).toBe(shown);
+});
+
+test("a first sign-in with an authenticator app: a QR code, the key as text for those who cannot scan, then the app's code", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill("dn@sgn.example");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("radio", { name: /^Authenticator app/ }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Set up your authenticator app" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+  await page.getByText("I cannot scan the QR code").click();
+  const key = (await page.locator(".cms-code").first().textContent()) ?? "";
+  expect(key.replace(/\s/g, "")).toMatch(/^[A-Z2-7]{16,}$/);
+  await checkPage(page, "enrol-authenticator-app");
+
+  await page.getByLabel("Security code").fill(totp(key));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.getByRole("link", { name: "My account" }).click();
+  await expect(page.getByText("An authenticator app")).toBeVisible();
+  await checkPage(page, "my-account");
+});
+
+test("a first sign-in by text message asks for a UK mobile and explains a number that is not one", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill("dn@wwu.example");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("radio", { name: /^Text message/ }).check();
+  await page.getByLabel("UK mobile number").fill("0113 496 0000");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeFocused();
+  await checkPage(page, "choose-text-message-error");
+  await page.getByLabel("UK mobile number").fill("07911 123456");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Enter your security code" })).toBeVisible();
+  await expect(page.getByText(/We have sent a 6-digit code to \+44/)).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { createHmac } from "node:crypto";
 import { readFileSync, existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { SERVERS, type ServerName } from "../../playwright.config";
@@ -177,4 +178,20 @@ export async function api<T = Record<string, unknown>>(
   const body = (await response.json()) as { data: T; errors?: unknown[] };
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return body.data;
+}
+
+/** The current code of an authenticator app holding this base32 secret (RFC 6238, SHA-1, 30 s). */
+export function totp(secretBase32: string, at = Date.now()): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const character of secretBase32.replace(/[\s=]/g, "").toUpperCase()) {
+    bits += alphabet.indexOf(character).toString(2).padStart(5, "0");
+  }
+  const key = Buffer.from(bits.match(/.{8}/g)?.map((byte) => parseInt(byte, 2)) ?? []);
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const digest = createHmac("sha1", key).update(counter).digest();
+  const offset = (digest[digest.length - 1] ?? 0) & 0xf;
+  const value = (digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, "0");
 }

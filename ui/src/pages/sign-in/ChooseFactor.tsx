@@ -28,7 +28,7 @@ export function ChooseFactor({ challengeId, onChosen }: { challengeId: string; o
       return;
     }
     if (channel === "SMS" && !mobile.trim()) {
-      setErrors([{ href: "mobile", message: "Enter a UK mobile number, like 07700 900 982" }]);
+      setErrors([{ href: "mobile", message: "Enter a UK mobile number, like 07911 123456" }]);
       return;
     }
     const result = await enrol({
