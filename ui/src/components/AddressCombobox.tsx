@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useClient } from "urql";
 import { graphql } from "../graphql/generated";
+import { ErrorMessage } from "./fields";
 import type { AddressSearchQuery } from "../graphql/generated/graphql";
 
 export const AddressSearch = graphql(`
@@ -161,11 +162,7 @@ export function AddressCombobox({ id, label, hint, error, initialText = "", onCh
       <div id={`${id}-hint`} className="govuk-hint">
         {hint}
       </div>
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
       <div className="cms-combobox">
         <input
           id={id}

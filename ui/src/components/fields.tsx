@@ -1,5 +1,14 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 
+/** A field's error, read out before the field by screen readers ("Error: ..."). */
+export function ErrorMessage({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={id} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {children}
+    </p>
+  );
+}
+
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className"> {
   id: string;
   label: ReactNode;
@@ -23,11 +32,7 @@ export function TextField({ id, label, hint, error, width, labelClassName = "gov
           {hint}
         </div>
       )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
       <input
         id={id}
         name={id}
@@ -76,11 +81,7 @@ export function Radios<T extends string>({
             {hint}
           </div>
         )}
-        {error && (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
+        {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
         <div className="govuk-radios" data-module="govuk-radios">
           {choices.map((choice, index) => {
             const choiceId = index === 0 ? id : `${id}-${choice.value}`;
@@ -143,11 +144,7 @@ export function TextArea({
           {hint}
         </div>
       )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
       <textarea
         id={id}
         name={id}

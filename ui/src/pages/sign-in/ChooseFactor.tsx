@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary";
 import { PageHeading } from "../../components/PageHeading";
+import { ErrorMessage, TextField } from "../../components/fields";
 import type { MfaChannel } from "../../graphql/generated/graphql";
 import { usePageTitle } from "../../session/title";
 import { EnrolMfaMutation } from "./operations";
@@ -64,11 +65,7 @@ export function ChooseFactor({ challengeId, onChosen }: { challengeId: string; o
               <div id="channel-hint" className="govuk-hint">
                 Each time you sign in on a new device, or after 30 days, you will enter a code as well as your password.
               </div>
-              {channelError && (
-                <p id="channel-error" className="govuk-error-message">
-                  <span className="govuk-visually-hidden">Error:</span> {channelError}
-                </p>
-              )}
+              {channelError && <ErrorMessage id="channel-error">{channelError}</ErrorMessage>}
               <div className="govuk-radios" data-module="govuk-radios">
                 {CHOICES.map((choice) => (
                   <div key={choice.channel}>
@@ -92,26 +89,17 @@ export function ChooseFactor({ challengeId, onChosen }: { challengeId: string; o
                     </div>
                     {choice.channel === "SMS" && channel === "SMS" && (
                       <div className="govuk-radios__conditional">
-                        <div className={`govuk-form-group${mobileError ? " govuk-form-group--error" : ""}`}>
-                          <label className="govuk-label" htmlFor="mobile">
-                            UK mobile number
-                          </label>
-                          {mobileError && (
-                            <p id="mobile-error" className="govuk-error-message">
-                              <span className="govuk-visually-hidden">Error:</span> {mobileError}
-                            </p>
-                          )}
-                          <input
-                            className={`govuk-input govuk-input--width-20${mobileError ? " govuk-input--error" : ""}`}
-                            id="mobile"
-                            name="mobile"
-                            type="tel"
-                            autoComplete="tel"
-                            value={mobile}
-                            onChange={(event) => setMobile(event.target.value)}
-                            aria-describedby={mobileError ? "mobile-error" : undefined}
-                          />
-                        </div>
+                        <TextField
+                          id="mobile"
+                          label="UK mobile number"
+                          hint="Like 07911 123456"
+                          error={mobileError}
+                          width="20"
+                          type="tel"
+                          autoComplete="tel"
+                          value={mobile}
+                          onChange={(event) => setMobile(event.target.value)}
+                        />
                       </div>
                     )}
                   </div>

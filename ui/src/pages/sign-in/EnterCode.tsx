@@ -3,6 +3,7 @@ import { useMutation } from "urql";
 import QRCode from "qrcode";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary";
 import { PageHeading } from "../../components/PageHeading";
+import { TextField } from "../../components/fields";
 import { usePageTitle } from "../../session/title";
 import { VerifyMfaMutation } from "./operations";
 import type { CodeChallenge } from "./SignInPage";
@@ -108,31 +109,20 @@ export function EnterCode({
           </>
         ) : (
           <form noValidate onSubmit={submit}>
-            <div className={`govuk-form-group${codeError ? " govuk-form-group--error" : ""}`}>
-              <label className="govuk-label govuk-label--s" htmlFor="code">
-                Security code
-              </label>
-              <div id="code-hint" className="govuk-hint">
-                {where}
-              </div>
-              {codeError && (
-                <p id="code-error" className="govuk-error-message">
-                  <span className="govuk-visually-hidden">Error:</span> {codeError}
-                </p>
-              )}
-              <input
-                className={`govuk-input govuk-input--width-10${codeError ? " govuk-input--error" : ""}`}
-                id="code"
-                name="code"
-                type="text"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                spellCheck={false}
-                value={code}
-                onChange={(event) => setCode(event.target.value)}
-                aria-describedby={`code-hint${codeError ? " code-error" : ""}`}
-              />
-            </div>
+            <TextField
+              id="code"
+              label="Security code"
+              labelClassName="govuk-label govuk-label--s"
+              hint={where}
+              error={codeError}
+              width="10"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              spellCheck={false}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+            />
             <div className="govuk-form-group">
               <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                 <div className="govuk-checkboxes__item">
