@@ -341,6 +341,7 @@ class Container(containers.DeclarativeContainer):
         ldz_reference=ldz_reference,
         uk_link=uk_link,
         phones=phone_rules,
+        networks=account_queries,
         calendar=calendar,
         clock=clock,
     )

@@ -345,8 +345,8 @@ class RecordingSender:
 from collections.abc import Awaitable  # noqa: E402
 from dataclasses import replace  # noqa: E402
 
-from cms.core.accounts.model import Organisation  # noqa: E402
-from cms.core.accounts.queries import UserView  # noqa: E402
+from cms.core.accounts.model import Organisation, OrganisationKind  # noqa: E402
+from cms.core.accounts.queries import NetworkView, UserView  # noqa: E402
 from cms.core.contacts.crn import Crn  # noqa: E402
 from cms.core.contacts.lifecycle import ContactStatus  # noqa: E402
 from cms.core.contacts.ports import MeterPointCreationFailed  # noqa: E402
@@ -505,8 +505,12 @@ class InMemoryAccountQueries:
     """The AccountQueries port over a fixed list of users and organisations."""
 
     def __init__(
-        self, users: Iterable[UserView] = (), organisations: Iterable[Organisation] = ()
+        self,
+        users: Iterable[UserView] = (),
+        organisations: Iterable[Organisation] = (),
+        ldzs: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
+        self.ldzs = {organisation_id: set(owned) for organisation_id, owned in (ldzs or {}).items()}
         self.users = {user.id: user for user in users}
         self.organisations = {o.id: o for o in organisations} | {
             u.organisation.id: u.organisation for u in self.users.values()
@@ -525,3 +529,30 @@ class InMemoryAccountQueries:
     ) -> dict[str, Organisation]:
         wanted = set(short_codes)
         return {o.short_code: o for o in self.organisations.values() if o.short_code in wanted}
+
+    async def networks(self) -> list[NetworkView]:
+        return [
+            NetworkView(o, tuple(sorted(self.ldzs.get(o.id, ()))))
+            for o in sorted(self.organisations.values(), key=lambda o: o.name)
+            if o.kind is OrganisationKind.NETWORK
+        ]
+
+    async def network_owning(self, ldz: str) -> Organisation | None:
+        owners = [o for o in self.organisations.values() if ldz in self.ldzs.get(o.id, ())]
+        return owners[0] if owners else None
+
+
+class IndustryNetworks:
+    """The NetworkDirectory port as the industry has it: each LDZ's owner, by its short code,
+    except for the zones in `unowned` (no network in CMS looks after them yet)."""
+
+    def __init__(self, unowned: Iterable[Ldz] = ()) -> None:
+        self.unowned = set(unowned)
+
+    async def network_owning(self, ldz: str) -> Organisation | None:
+        if Ldz(ldz) in self.unowned:
+            return None
+        owner = Ldz(ldz).owner
+        return Organisation(
+            f"org-{owner.value.lower()}", owner.display_name, OrganisationKind.NETWORK, owner.value
+        )

@@ -96,15 +96,20 @@ class World:
     async def reference_data(self) -> None:
         await ensure_default_ldz_table(self.engine)
 
-    async def organisation(self, short_code: str, kind: OrganisationKind, name: str) -> str:
+    async def organisation(
+        self, short_code: str, kind: OrganisationKind, name: str, ldzs: Iterable[str] = ()
+    ) -> str:
         async with SqlUnitOfWork(self.engine) as uow:
-            organisation, _ = await ensure_organisation(uow, short_code, kind, name)
+            organisation, _ = await ensure_organisation(uow, short_code, kind, name, ldzs)
             await uow.commit()
         return organisation.id
 
     async def networks(self) -> None:
+        """The four gas networks under their industry short codes, each with its LDZs."""
         for owner in NetworkOwner:
-            await self.organisation(owner.value, OrganisationKind.NETWORK, owner.display_name)
+            await self.organisation(
+                owner.value, OrganisationKind.NETWORK, owner.display_name, sorted(owner.ldzs)
+            )
 
     async def user(
         self, email: str, short_code: str, name: str, roles: Iterable[Role] = (Role.USER,)

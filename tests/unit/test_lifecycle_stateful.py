@@ -80,6 +80,7 @@ from cms.core.shared.messages import Event
 from cms.core.shared.rejections import Rejected
 from tests.support.fakes import (
     AnyPhoneNumberRules,
+    IndustryNetworks,
     InMemoryAccountQueries,
     InMemoryAddressBook,
     InMemoryLdzReference,
@@ -341,6 +342,7 @@ class LifecycleMachine(RuleBasedStateMachine):
             ldz_reference=InMemoryLdzReference(),
             uk_link=self.uk_link,
             phones=AnyPhoneNumberRules(),
+            networks=IndustryNetworks(),
             calendar=self.calendar,
             clock=self.clock,
         )

@@ -33,6 +33,7 @@ from cms.core.shared.errors import NotPermitted
 from tests.support.fakes import (
     FakeHolidays,
     FakePhoneNumberRules,
+    IndustryNetworks,
     InMemoryAddressBook,
     InMemoryContactsStore,
     InMemoryLdzReference,
@@ -86,6 +87,7 @@ class World:
     holidays: FakeHolidays
     clock: FixedClock
     handlers: ContactsHandlers
+    networks: IndustryNetworks
 
     def raise_(self, viewer: Viewer = ALICE, **fields: Any) -> RaiseOutcome:
         return asyncio.run(self.handlers.raise_mnc_contact(command(viewer, **fields)))
@@ -127,6 +129,7 @@ def world() -> World:
     uk_link = InMemoryUkLink({MPRN_AT_OAK_14: OAK_14})
     holidays = FakeHolidays()
     clock = FixedClock(MONDAY)
+    networks = IndustryNetworks()
     handlers = ContactsHandlers(
         uow=unit_of_work_factory(store),
         addresses=addresses,
@@ -134,10 +137,11 @@ def world() -> World:
         ldz_reference=InMemoryLdzReference(),
         uk_link=uk_link,
         phones=FakePhoneNumberRules({"0113 496 0000": "+441134960000"}),
+        networks=networks,
         calendar=WorkingDayCalendar(holidays),
         clock=clock,
     )
-    return World(store, addresses, index, uk_link, holidays, clock, handlers)
+    return World(store, addresses, index, uk_link, holidays, clock, handlers, networks)
 
 
 def codes(outcome: ContactRejectedResult) -> set[str]:
@@ -313,6 +317,25 @@ def test_a_northern_ireland_postcode_is_refused_as_outside_gb_gas(world: World) 
 def test_a_paf_address_in_northern_ireland_is_refused_too(world: World) -> None:
     outcome = world.refused(udprn=BELFAST_3.udprn)
     assert [(r.code, r.field) for r in outcome.reasons] == [("POSTCODE_OUTSIDE_GB_GAS", "udprn")]
+
+
+def test_a_site_in_a_zone_no_network_looks_after_yet_is_refused_saying_whom_to_ask(
+    world: World,
+) -> None:
+    world.networks.unowned.add(Ldz.NE)  # Leeds is in the North East zone
+
+    outcome = world.refused()
+
+    assert [(r.code, r.field) for r in outcome.reasons] == [("NO_NETWORK_FOR_LDZ", "udprn")]
+    assert "North East" in outcome.reasons[0].message
+    assert "ask the CDSP" in outcome.reasons[0].message
+    assert world.store.contacts == {}
+
+
+def test_the_contact_goes_to_the_network_recorded_as_owning_the_zone(world: World) -> None:
+    world.logged()
+
+    assert world.store.contacts["MNC-2026-000001"].site.network == "NGN"
 
 
 def test_a_site_whose_udprn_has_a_meter_point_is_refused(world: World) -> None:

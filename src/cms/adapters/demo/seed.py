@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from cms.adapters.paf.store import import_paf
 from cms.adapters.paf.synthetic import generate_paf
 from cms.adapters.security.passwords import Argon2PasswordHasher
-from cms.adapters.sql.reference_data import ensure_default_ldz_table
 from cms.adapters.sql.tables import paf_addresses, uklink_meter_points
 from cms.adapters.sql.unit_of_work import SqlUnitOfWork
 from cms.adapters.uklink.simulated import import_meter_points
@@ -37,11 +36,15 @@ DEMO_PAF_SEED = 2026
 # One delivery point in five already has a meter point in the simulated UK Link register.
 METER_POINT_EVERY = 5
 
-ORGANISATIONS: tuple[tuple[str, OrganisationKind, str], ...] = (
-    ("CDSP", OrganisationKind.CDSP, "Xoserve (CDSP)"),
-    *((owner.value, OrganisationKind.NETWORK, owner.display_name) for owner in NetworkOwner),
-    ("AGS", OrganisationKind.SHIPPER, "Alpha Gas Shipping"),
-    ("BET", OrganisationKind.SHIPPER, "Beta Energy Trading"),
+# Short code, kind, name, and for a network the LDZs it owns.
+ORGANISATIONS: tuple[tuple[str, OrganisationKind, str, tuple[str, ...]], ...] = (
+    ("CDSP", OrganisationKind.CDSP, "Xoserve (CDSP)", ()),
+    *(
+        (owner.value, OrganisationKind.NETWORK, owner.display_name, tuple(sorted(owner.ldzs)))
+        for owner in NetworkOwner
+    ),
+    ("AGS", OrganisationKind.SHIPPER, "Alpha Gas Shipping", ()),
+    ("BET", OrganisationKind.SHIPPER, "Beta Energy Trading", ()),
 )
 
 USERS: tuple[tuple[str, str, str, frozenset[Role]], ...] = (
@@ -85,7 +88,6 @@ def _csv_lines(rows: Iterator[list[str]]) -> Iterator[str]:
 async def seed_demo(engine: AsyncEngine, clock: Clock, password: str) -> SeedReport:
     """Create the demo data; running it again changes nothing that already exists."""
     report = SeedReport()
-    await ensure_default_ldz_table(engine)
     await _seed_accounts(engine, clock, password, report)
 
     async with engine.connect() as connection:
@@ -125,15 +127,22 @@ async def seed_demo(engine: AsyncEngine, clock: Clock, password: str) -> SeedRep
 
 
 async def ensure_organisation(
-    uow: SqlUnitOfWork, short_code: str, kind: OrganisationKind, name: str
+    uow: SqlUnitOfWork,
+    short_code: str,
+    kind: OrganisationKind,
+    name: str,
+    ldzs: Iterable[str] = (),
 ) -> tuple[Organisation, bool]:
-    """The organisation with this short code, created if missing (and whether it was)."""
+    """The organisation with this short code, created if missing (and whether it was); a
+    network is given those of `ldzs` that no network owns yet."""
     organisation = await uow.organisations.by_short_code(short_code)
-    if organisation is not None:
-        return organisation, False
-    organisation = Organisation(id=new_id(), name=name, kind=kind, short_code=short_code)
-    await uow.organisations.add(organisation)
-    return organisation, True
+    created = organisation is None
+    if organisation is None:
+        organisation = Organisation(id=new_id(), name=name, kind=kind, short_code=short_code)
+        await uow.organisations.add(organisation)
+    owned = await uow.organisations.owners_of_ldzs(ldzs)
+    await uow.organisations.give_ldzs(organisation.id, [ldz for ldz in ldzs if ldz not in owned])
+    return organisation, created
 
 
 async def ensure_user(
@@ -173,8 +182,8 @@ async def _seed_accounts(
     hasher = Argon2PasswordHasher()
     async with SqlUnitOfWork(engine) as uow:
         by_code: dict[str, Organisation] = {}
-        for short_code, kind, name in ORGANISATIONS:
-            organisation, created = await ensure_organisation(uow, short_code, kind, name)
+        for short_code, kind, name, ldzs in ORGANISATIONS:
+            organisation, created = await ensure_organisation(uow, short_code, kind, name, ldzs)
             if created:
                 report.organisations_created.append(f"{name} ({short_code}, {kind})")
             by_code[short_code] = organisation

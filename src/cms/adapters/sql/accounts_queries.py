@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cms.adapters.sql.accounts_repositories import organisation_from_row
 from cms.adapters.sql.security_repositories import SqlAuditLog, SqlNominationRepository
-from cms.adapters.sql.tables import organisations, users
+from cms.adapters.sql.tables import network_ldzs, organisations, users
 from cms.core.accounts.audit import AuditEntry
 from cms.core.accounts.model import (
     AccountStatus,
@@ -20,7 +20,7 @@ from cms.core.accounts.model import (
     OrganisationKind,
     Role,
 )
-from cms.core.accounts.queries import UserView
+from cms.core.accounts.queries import NetworkView, UserView
 
 
 class SqlAccountQueries:
@@ -95,6 +95,32 @@ class SqlAccountQueries:
         self, short_codes: Iterable[str]
     ) -> dict[str, Organisation]:
         return await self._organisations(organisations.c.short_code, short_codes, key="short_code")
+
+    async def networks(self) -> list[NetworkView]:
+        query = (
+            select(organisations, network_ldzs.c.ldz)
+            .outerjoin(network_ldzs, network_ldzs.c.organisation_id == organisations.c.id)
+            .where(organisations.c.kind == OrganisationKind.NETWORK.value)
+            .order_by(organisations.c.name, organisations.c.id, network_ldzs.c.ldz)
+        )
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+        found: dict[str, tuple[Organisation, list[str]]] = {}
+        for row in rows:
+            _, ldzs = found.setdefault(row.id, (organisation_from_row(row), []))
+            if row.ldz is not None:
+                ldzs.append(row.ldz)
+        return [NetworkView(organisation, tuple(ldzs)) for organisation, ldzs in found.values()]
+
+    async def network_owning(self, ldz: str) -> Organisation | None:
+        query = (
+            select(organisations)
+            .join(network_ldzs, network_ldzs.c.organisation_id == organisations.c.id)
+            .where(network_ldzs.c.ldz == ldz)
+        )
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(query)).first()
+        return organisation_from_row(row) if row else None
 
     async def _organisations(
         self, column: object, values: Iterable[str], key: str

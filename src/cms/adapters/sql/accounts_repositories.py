@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select, true, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from cms.adapters.sql.tables import organisations, sessions, users
+from cms.adapters.sql.tables import network_ldzs, organisations, sessions, users
 from cms.core.accounts.model import (
     AccountStatus,
     MfaChannel,
@@ -166,6 +167,23 @@ class SqlOrganisationRepository:
                 international_mobiles_allowed=organisation.international_mobiles_allowed,
             )
         )
+
+    async def owners_of_ldzs(self, ldzs: Iterable[str]) -> dict[str, Organisation]:
+        wanted = sorted(set(ldzs))
+        if not wanted:
+            return {}
+        query = (
+            select(organisations, network_ldzs.c.ldz)
+            .join(network_ldzs, network_ldzs.c.organisation_id == organisations.c.id)
+            .where(network_ldzs.c.ldz.in_(wanted))
+        )
+        rows = (await self._connection.execute(query)).all()
+        return {row.ldz: organisation_from_row(row) for row in rows}
+
+    async def give_ldzs(self, organisation_id: str, ldzs: Iterable[str]) -> None:
+        rows = [{"ldz": ldz, "organisation_id": organisation_id} for ldz in sorted(set(ldzs))]
+        if rows:
+            await self._connection.execute(insert(network_ldzs), rows)
 
 
 class SqlSessionRepository:

@@ -71,6 +71,14 @@ organisations = Table(
     Column("international_mobiles_allowed", Boolean, nullable=False, server_default=false()),
 )
 
+# Which network organisation owns each LDZ: its contacts are allocated there (one owner each).
+network_ldzs = Table(
+    "network_ldzs",
+    metadata,
+    Column("ldz", String(2), primary_key=True),
+    Column("organisation_id", ForeignKey("organisations.id"), nullable=False, index=True),
+)
+
 users = Table(
     "users",
     metadata,

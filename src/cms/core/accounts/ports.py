@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -83,6 +83,14 @@ class OrganisationRepository(Protocol):
     async def by_short_code(self, short_code: str) -> Organisation | None: ...
 
     async def add(self, organisation: Organisation) -> None: ...
+
+    async def owners_of_ldzs(self, ldzs: Iterable[str]) -> dict[str, Organisation]:
+        """The network organisation owning each of these LDZs, for those that have one."""
+        ...
+
+    async def give_ldzs(self, organisation_id: str, ldzs: Iterable[str]) -> None:
+        """Record the organisation as the owner of these LDZs (none of them owned yet)."""
+        ...
 
 
 class SessionRepository(Protocol):

@@ -31,6 +31,14 @@ class UserView:
     mfa_channel: MfaChannel | None
 
 
+@dataclass(frozen=True, slots=True)
+class NetworkView:
+    """A network organisation and the LDZs it owns (codes, in order)."""
+
+    organisation: Organisation
+    ldzs: tuple[str, ...]
+
+
 class AccountQueries(Protocol):
     async def users_by_ids(self, user_ids: Iterable[str]) -> dict[str, UserView]: ...
 
@@ -41,6 +49,14 @@ class AccountQueries(Protocol):
     async def organisations_by_short_codes(
         self, short_codes: Iterable[str]
     ) -> dict[str, Organisation]: ...
+
+    async def networks(self) -> list[NetworkView]:
+        """Every network organisation with its LDZs, by name."""
+        ...
+
+    async def network_owning(self, ldz: str) -> Organisation | None:
+        """The network organisation that owns this LDZ, if one does."""
+        ...
 
 
 class AdministrationQueries(Protocol):

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from cms.core.accounts.model import OrganisationKind, Viewer
 from cms.core.addresses.address import Address
-from cms.core.addresses.ldz import owner_of
 from cms.core.addresses.matching import paf_matches
 from cms.core.addresses.ports import AddressBook, LdzReference
 from cms.core.addresses.postcode import Postcode
@@ -21,6 +20,7 @@ from cms.core.contacts.model import MncContact, Site
 from cms.core.contacts.ports import (
     ContactsUnitOfWork,
     DuplicateOpenContact,
+    NetworkDirectory,
     OpenContactRef,
     PhoneNumberRules,
     UkLinkGateway,
@@ -59,10 +59,12 @@ class ContactsHandlers:
         ldz_reference: LdzReference,
         uk_link: UkLinkGateway,
         phones: PhoneNumberRules,
+        networks: NetworkDirectory,
         calendar: WorkingDayCalendar,
         clock: Clock,
     ) -> None:
         self._uow = uow
+        self._networks = networks
         self._addresses = addresses
         self._address_index = address_index
         self._ldz_reference = ldz_reference
@@ -136,8 +138,18 @@ class ContactsHandlers:
             return None
         if checked.udprn is None:
             await self._check_typed_address_against_paf(command, address, checked)
+        network = await self._networks.network_owning(ldz.value)
+        if network is None:
+            checked.reject(
+                "NO_NETWORK_FOR_LDZ",
+                field_name,
+                f"{address.postcode} is in the {ldz.display_name} zone ({ldz}), and no gas "
+                "network in CMS looks after that zone yet, so the contact could not be passed "
+                "on; ask the CDSP to set up the network that owns it, then raise it again.",
+            )
+            return None
         return Site(
-            address=address, manual=checked.udprn is None, ldz=ldz, network=owner_of(ldz).value
+            address=address, manual=checked.udprn is None, ldz=ldz, network=network.short_code
         )
 
     async def _check_typed_address_against_paf(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from cms.core.accounts.model import Organisation
 from cms.core.contacts.crn import Crn
 from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.model import MncContact
@@ -45,6 +46,12 @@ class MprnRequests(Protocol):
     """Queues the job that asks UK Link for a contact's MPRN (retried until it succeeds)."""
 
     async def request_mprn(self, crn: str) -> None: ...
+
+
+class NetworkDirectory(Protocol):
+    """Which network organisation owns an LDZ (the CDSP records it when onboarding one)."""
+
+    async def network_owning(self, ldz: str) -> Organisation | None: ...
 
 
 class PhoneNumberRules(Protocol):

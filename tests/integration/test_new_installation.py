@@ -1,0 +1,92 @@
+"""A new installation: migrated, never given the demo data, with its own organisations."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cms.adapters.demo.seed import ensure_organisation
+from cms.adapters.sql.migrations import migrate
+from cms.adapters.sql.unit_of_work import SqlUnitOfWork
+from cms.core.accounts.model import OrganisationKind
+from cms.core.contacts.commands import RaiseMncContact
+from cms.core.contacts.handlers import ContactLoggedResult
+from cms.core.contacts.values import MarketSector, MncReason
+from cms.core.contacts.visibility import ContactScope
+from tests.support.world import World, paf_csv_line
+
+
+@pytest.fixture
+def fresh(database_url: str, run: Any) -> Iterator[World]:
+    """Only `cms migrate` has run: no seed-demo, no reference data loaded by a test."""
+    world = World.start(database_url)
+    yield world
+    run(world.close())
+
+
+def test_a_migrated_installation_logs_a_contact_for_the_network_it_onboarded(
+    fresh: World, run: Any
+) -> None:
+    async def onboard() -> None:
+        async with SqlUnitOfWork(fresh.engine) as uow:
+            await ensure_organisation(uow, "YGN", OrganisationKind.NETWORK, "Yorkshire Gas", ["NE"])
+            await ensure_organisation(uow, "AGS", OrganisationKind.SHIPPER, "Alpha Gas Shipping")
+            await uow.commit()
+
+    run(onboard())
+    run(fresh.user("alice@alpha.example", "AGS", "Alice Ashworth"))
+    viewer, _ = run(fresh.sign_in("alice@alpha.example"))
+    line = paf_csv_line(
+        postcode="LS6 2AB", post_town="LEEDS", thoroughfare="Oak Road", building_number="12",
+        udprn="23750001",
+    )  # fmt: skip
+    run(fresh.load_paf([line]))
+
+    outcome = run(
+        fresh.bus().handle(
+            RaiseMncContact(
+                raised_by=viewer,
+                udprn="23750001",
+                manual_address=None,
+                market_sector=MarketSector.DOMESTIC,
+                annual_quantity_kwh=12_000,
+                reason=MncReason.NEW_SERVICE,
+            )
+        )
+    )
+
+    assert isinstance(outcome, ContactLoggedResult), outcome
+    view = run(fresh.container.contact_queries().get(outcome.crn, ContactScope(everything=True)))
+    assert (view.ldz, view.network) == ("NE", "YGN")
+
+
+def test_networks_set_up_before_the_owners_were_recorded_keep_their_zones(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'before.db'}"
+    migrate(url, "0010")
+    with sqlite3.connect(tmp_path / "before.db") as connection:
+        connection.executemany(
+            "INSERT INTO organisations (id, name, kind, short_code) VALUES (?, ?, ?, ?)",
+            [
+                ("org-cadent", "Cadent", "NETWORK", "CADENT"),
+                ("org-wwu", "Wales & West Utilities", "NETWORK", "WWU"),
+                ("org-ags", "Alpha Gas Shipping", "SHIPPER", "AGS"),
+            ],
+        )
+        connection.execute("INSERT INTO ldz_prefixes (prefix, ldz) VALUES ('LS', 'NE')")
+    migrate(url)
+    with sqlite3.connect(tmp_path / "before.db") as connection:
+        owned = connection.execute(
+            "SELECT organisation_id, ldz FROM network_ldzs ORDER BY organisation_id, ldz"
+        ).fetchall()
+        prefixes = connection.execute("SELECT prefix, ldz FROM ldz_prefixes").fetchall()
+    assert owned == [
+        *(("org-cadent", ldz) for ldz in ("EA", "EM", "NT", "NW", "WM")),
+        *(("org-wwu", ldz) for ldz in ("SW", "WN", "WS")),
+    ]
+    assert prefixes == [("LS", "NE")], "a table someone loaded is left as it is"
