@@ -13,6 +13,7 @@ import { ContactsListPage } from "./pages/contacts/ContactsListPage";
 import { RaiseRoutes } from "./pages/raise/RaiseRoutes";
 import { NotificationsPage } from "./pages/notifications/NotificationsPage";
 import { AccountPage } from "./pages/account/AccountPage";
+import { WorkQueuePage } from "./pages/queues/WorkQueuePage";
 import { Loading } from "./components/Loading";
 import { SessionTimeout } from "./session/SessionTimeout";
 import { safeNextPath } from "./session/next";
@@ -72,6 +73,7 @@ export function App() {
           <Route path="/contacts" element={<ContactsListPage />} />
           <Route path="/contacts/:crn" element={<ContactPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          {session.viewer.organisation.kind !== "SHIPPER" && <Route path="/queues" element={<WorkQueuePage />} />}
           <Route path="/account" element={<AccountPage />} />
           {session.viewer.organisation.kind === "SHIPPER" && <Route path="/raise/*" element={<RaiseRoutes />} />}
           <Route path="*" element={<NotFoundPage />} />

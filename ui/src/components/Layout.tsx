@@ -155,10 +155,16 @@ function Navigation({ viewer }: { viewer: Viewer }) {
               Home
             </NavLink>
           </li>
-          {shipper && (
+          {shipper ? (
             <li>
               <NavLink to="/raise" className="govuk-link cms-nav__link">
                 Raise a contact
+              </NavLink>
+            </li>
+          ) : (
+            <li>
+              <NavLink to="/queues" className="govuk-link cms-nav__link">
+                Work queues
               </NavLink>
             </li>
           )}

@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from "react";
 import { useQuery, useSubscription } from "urql";
 import { onLiveResync } from "../../graphql/client";
 import { ContactActions } from "./ContactActions";
+import { WorkflowActions } from "./WorkflowActions";
 import { graphql } from "../../graphql/generated";
 import { PageHeading } from "../../components/PageHeading";
 import { Loading } from "../../components/Loading";
@@ -105,6 +106,14 @@ export function ContactPage() {
           </div>
         ))}
       </dl>
+      <WorkflowActions
+        crn={contact.crn}
+        actions={contact.availableActions}
+        network={contact.network.name}
+        ldz={contact.ldz}
+        assigneeName={contact.assignee?.name ?? null}
+        onChanged={() => refetch({ requestPolicy: "network-only" })}
+      />
       <ContactActions
         crn={contact.crn}
         actions={contact.availableActions}
