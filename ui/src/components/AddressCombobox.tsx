@@ -21,6 +21,7 @@ export const DEBOUNCE_MS = 80;
 /** Wait this long before telling a screen reader how many were found, so typing is not drowned. */
 const ANNOUNCE_MS = 700;
 const MIN_CHARACTERS = 2;
+const SHOWN = 10;
 
 interface Props {
   id: string;
@@ -29,6 +30,7 @@ interface Props {
   error?: string;
   initialText?: string;
   onChoose: (option: AddressOption) => void;
+  /** The text changed after a choice: that choice no longer stands. */
   onTextChange?: (text: string) => void;
 }
 
@@ -55,15 +57,19 @@ export function AddressCombobox({ id, label, hint, error, initialText = "", onCh
   const search = useCallback(
     async (query: string) => {
       const ticket = ++latestQuery.current;
-      const result = await client.query(AddressSearch, { query, first: 10 }, { requestPolicy: "cache-first" }).toPromise();
+      // One more than is shown, to tell people when typing more would narrow the list.
+      const result = await client.query(AddressSearch, { query, first: SHOWN + 1 }, { requestPolicy: "cache-first" }).toPromise();
       if (ticket !== latestQuery.current) return; // a newer query has been asked since
       if (result.error) {
         setFailed(true);
         setOptions([]);
         setOpen(false);
+        setAnnouncement("Addresses could not be searched just now. Try again, or enter the address yourself.");
         return;
       }
-      const found = result.data?.addressSearch ?? [];
+      const all = result.data?.addressSearch ?? [];
+      const more = all.length > SHOWN;
+      const found = all.slice(0, SHOWN);
       setFailed(false);
       setOptions(found);
       setSearched(query);
@@ -74,7 +80,7 @@ export function AddressCombobox({ id, label, hint, error, initialText = "", onCh
         setAnnouncement(
           found.length === 0
             ? "No addresses found."
-            : `${found.length === 1 ? "1 address" : `${found.length} addresses`} found. Use the up and down arrow keys to hear them, and Enter to choose one.`,
+            : `${more ? `More than ${SHOWN} addresses found; the first ${SHOWN} are listed, type more to narrow them` : found.length === 1 ? "1 address found" : `${found.length} addresses found`}. Use the up and down arrow keys to hear them, and Enter to choose one.`,
         );
       }, ANNOUNCE_MS);
     },
@@ -153,6 +159,9 @@ export function AddressCombobox({ id, label, hint, error, initialText = "", onCh
 
   const expanded = open && options.length > 0;
   const activeId = expanded && active >= 0 ? `${listboxId}-option-${active}` : undefined;
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView?.({ block: "nearest" });
+  }, [activeId]);
   const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
@@ -193,11 +202,9 @@ export function AddressCombobox({ id, label, hint, error, initialText = "", onCh
               role="option"
               aria-selected={index === active}
               className={`cms-combobox__option${index === active ? " cms-combobox__option--active" : ""}`}
-              // mousedown, not click: the input would otherwise lose focus and close the list first
-              onMouseDown={(event) => {
-                event.preventDefault();
-                choose(option);
-              }}
+              // Keep focus in the input on press; choose on release, so a press can be abandoned.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => choose(option)}
               onMouseMove={() => setActive(index)}
             >
               {option.summary}

@@ -57,7 +57,7 @@ export function AddressStep() {
             hint="Type a postcode, like LS6 2AB, or words of the address, like 12 Oak Road Leeds, then choose from the list."
             error={errors[0]?.message}
             initialText={draft.addressText}
-            onTextChange={(addressText) => update({ addressText })}
+            onTextChange={(addressText) => update({ addressText, address: null })}
             onChoose={async (option) => {
               setErrors([]);
               setLoading(true);
