@@ -25,6 +25,7 @@ from pytest_bdd import given, parsers, then, when
 
 from cms.adapters.jobs.mprn_requests import InProcessMprnRequests
 from cms.core.accounts.model import OrganisationKind, Role
+from cms.core.contacts.actions import allocation_reason, network_now
 from cms.core.contacts.commands import (
     AcceptContact,
     AllocateToNetwork,
@@ -33,7 +34,9 @@ from cms.core.contacts.commands import (
     AssignContact,
     BookSiteVisit,
     ContactCommand,
+    HandBackToCdsp,
     LapseUnansweredQuestions,
+    MoveToNetwork,
     PickUpContact,
     RejectContact,
     WithdrawContact,
@@ -84,6 +87,8 @@ HAPPENINGS: dict[str, str] = {
     "rejected": "REJECTED",
     "withdrawn": "WITHDRAWN",
     "lapsed": "LAPSED",
+    "moved to another network": "MOVED_TO_NETWORK",
+    "handed back to the CDSP": "HANDED_BACK",
 }
 DEEDS: dict[str, str] = {
     "booked a site visit": "SITE_VISIT_BOOKED",
@@ -91,6 +96,8 @@ DEEDS: dict[str, str] = {
     "withdrew it": "WITHDRAWN",
     "answered the question": "QUESTION_ANSWERED",
     "lapsed it": "LAPSED",
+    "moved it to another network": "MOVED_TO_NETWORK",
+    "handed it back": "HANDED_BACK",
 }
 
 
@@ -266,6 +273,21 @@ class Flow:
         else:
             assert status is S.WITH_NETWORK, f"no step takes a contact to {status}"
 
+    def network_id(self, network: str) -> str:
+        """The organisation id of a network named as people name it ("Cadent")."""
+        short_code = NETWORKS[network]
+        queries = self.world.container.account_queries()
+        found = self.run(queries.organisations_by_short_codes([short_code]))
+        return str(found[short_code].id)
+
+    def network_names(self) -> dict[str, str]:
+        queries = self.world.container.account_queries()
+        networks = self.run(queries.networks())
+        return {n.organisation.short_code: n.organisation.name for n in networks}
+
+    def allocation_reason(self, name: str) -> str:
+        return allocation_reason(self.view(name), self.history(), self.network_names())
+
     def visit_day(self) -> date:
         return (self.world.clock.now() + VISIT_NOTICE).astimezone(UK).date()
 
@@ -331,7 +353,42 @@ def has_asked(flow: Flow, asker: str, owner: str, question: str, day: str | None
     assert flow.view().status is S.AWAITING_SHIPPER
 
 
+@given(parsers.parse("it is now {day}"))
+def it_is_now(flow: Flow, day: str) -> None:
+    flow.move_clock_to(at_uk(uk_day(day), DAYTIME))
+
+
+@given(parsers.parse("{name:w} has handed {owner:w}'s contact back to the CDSP"))
+def has_handed_back(flow: Flow, name: str, owner: str) -> None:
+    flow.contact_of(owner)
+    flow.reach(S.WITH_NETWORK)
+    flow.do(name, HandBackToCdsp, note="Not our area.")
+    assert flow.view().status is S.WITH_CDSP
+
+
 # --- moves --------------------------------------------------------------------------------
+
+
+@when(parsers.parse('{name:w} moves it to "{network}", noting "{note}"'))
+def moves_to_network(flow: Flow, name: str, network: str, note: str) -> None:
+    command = flow.command_for(name, MoveToNetwork, network_id=flow.network_id(network), note=note)
+    flow.attempt(command)
+
+
+@when(parsers.parse('{name:w} moves it to "{network}" without a note'))
+def moves_to_network_without_note(flow: Flow, name: str, network: str) -> None:
+    command = flow.command_for(name, MoveToNetwork, network_id=flow.network_id(network), note="")
+    flow.attempt(command)
+
+
+@when(parsers.parse('{name:w} hands it back to the CDSP, noting "{note}"'))
+def hands_back(flow: Flow, name: str, note: str) -> None:
+    flow.attempt(flow.command_for(name, HandBackToCdsp, note=note))
+
+
+@when(parsers.parse("{name:w} hands it back to the CDSP without a note"))
+def hands_back_without_note(flow: Flow, name: str) -> None:
+    flow.attempt(flow.command_for(name, HandBackToCdsp, note=""))
 
 
 @when(parsers.parse("{name:w} picks up {owner:w}'s contact"))
@@ -533,6 +590,73 @@ def sees_rejection_reason(flow: Flow, name: str, reason: str) -> None:
     assert flow.history()[-1].reason_code == reason_code(reason)
 
 
+@then(parsers.parse("{name:w} sees the contact, with the network {network}"))
+def sees_with_network(flow: Flow, name: str, network: str) -> None:
+    flow.succeeded()
+    view = flow.view(name)
+    assert view.allocated_network == NETWORKS[network], view.allocated_network
+
+
+@then(parsers.parse("{name:w} can no longer see the contact"))
+def can_no_longer_see(flow: Flow, name: str) -> None:
+    flow.succeeded()
+    assert flow.story.look_up(name, flow.contact) is None
+    assert flow.story.look_up(name, NEVER_ISSUED_CRN) is None
+    assert flow.contact not in [view.crn for view in flow.story.contact_list(name)]
+
+
+@then(parsers.parse("it is due by the end of {day}"))
+def due_by(flow: Flow, day: str) -> None:
+    flow.succeeded()
+    due = flow.view().due_by
+    assert due is not None
+    local = due.astimezone(UK)
+    assert local.date() == uk_day(day), long_day(local.date())
+    assert local.hour >= 17, f"due at {local:%H:%M}, before the working day ends"
+
+
+@then("no site visit is planned for it")
+def no_visit(flow: Flow) -> None:
+    flow.succeeded()
+    assert flow.view().planned_visit is None
+
+
+@then(
+    parsers.parse(
+        "{name:w} sees that the contact is for {network}, because {postcode} is in the {zone} "
+        "zone, which belongs to {owner}"
+    )
+)
+def sees_ldz_reason(
+    flow: Flow, name: str, network: str, postcode: str, zone: str, owner: str
+) -> None:
+    assert network_now(flow.view(name)) == NETWORKS[network]
+    reason = flow.allocation_reason(name)
+    assert f"{postcode} is in LDZ" in reason and f"({zone})" in reason, reason
+    assert f"belongs to {owner}" in reason, reason
+
+
+@then(
+    parsers.parse(
+        '{name:w} sees that the contact is for {network}, because the CDSP moved it there: "{note}"'
+    )
+)
+def sees_move_reason(flow: Flow, name: str, network: str, note: str) -> None:
+    flow.succeeded()
+    assert network_now(flow.view(name)) == NETWORKS[network]
+    reason = flow.allocation_reason(name)
+    assert reason.startswith(f"Moved to {network} by the CDSP"), reason
+    assert reason.endswith(note), reason
+
+
+@then(parsers.parse('{name:w} sees that {network} handed the contact back: "{note}"'))
+def sees_hand_back_reason(flow: Flow, name: str, network: str, note: str) -> None:
+    flow.succeeded()
+    reason = flow.allocation_reason(name)
+    assert f"{network} handed it back to the CDSP" in reason, reason
+    assert reason.endswith(note), reason
+
+
 # --- history ------------------------------------------------------------------------------
 
 
@@ -663,6 +787,20 @@ def told_not_permitted(flow: Flow, name: str, who: str, what: str) -> None:
     assert f"can {what}." in error.message, error.message
     for party in who.split(" or "):  # "the CDSP", "the network"
         assert party.removeprefix("the ") in error.message, error.message
+
+
+@then(parsers.parse("{name:w} is told that the contact is already with that network"))
+def told_same_network(flow: Flow, name: str) -> None:
+    refusal = only_refusal(flow, name)
+    assert (refusal.code, refusal.field) == ("SAME_NETWORK", "networkId"), refusal
+    assert "already with that network" in refusal.message
+
+
+@then(parsers.parse("{name:w} is told to write why"))
+def told_to_write_why(flow: Flow, name: str) -> None:
+    refusal = only_refusal(flow, name)
+    assert (refusal.code, refusal.field) == ("REQUIRED", "note"), refusal
+    assert "note" in refusal.message.lower()
 
 
 @then(parsers.parse("{name:w} is told the same as for a contact that was never issued"))

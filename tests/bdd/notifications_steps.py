@@ -293,6 +293,35 @@ def _complete(told: Told, found: re.Match[str], names: list[str]) -> Expected:
     return Expected(crn, S.MPRN_CREATED, (("complete",), (mprn,)))
 
 
+def _latest_note(told: Told) -> str:
+    return told.flow.history()[-1].note or ""
+
+
+def _moved_here(told: Told, found: re.Match[str], names: list[str]) -> Expected:
+    crn = told.contact_of(found["whose"], names)
+    return Expected(crn, S.WITH_NETWORK, (("moved to your network",), (_latest_note(told),)))
+
+
+def _moved_away(told: Told, found: re.Match[str], names: list[str]) -> Expected:
+    crn = told.contact_of(found["whose"], names)
+    return Expected(crn, S.WITH_NETWORK, (("moved to",), ("no longer with your network",)))
+
+
+def _with_network(told: Told, found: re.Match[str], names: list[str]) -> Expected:
+    crn = told.contact_of(found["whose"], names)
+    return Expected(crn, S.WITH_NETWORK, (("with the network",), (found["network"],)))
+
+
+def _back_with_cdsp(told: Told, found: re.Match[str], names: list[str]) -> Expected:
+    crn = told.contact_of(found["whose"], names)
+    return Expected(crn, S.WITH_CDSP, (("back with the CDSP",), ("handed it back",)))
+
+
+def _handed_back(told: Told, found: re.Match[str], names: list[str]) -> Expected:
+    crn = told.contact_of(found["whose"], names)
+    return Expected(crn, S.WITH_CDSP, (("handed back",), (_latest_note(told),)))
+
+
 WHAT_TOLD: list[tuple[re.Pattern[str], WhatTold]] = [
     (
         re.compile(
@@ -312,6 +341,17 @@ WHAT_TOLD: list[tuple[re.Pattern[str], WhatTold]] = [
     (re.compile(_WHOSE + r" contact was withdrawn by the Shipper"), _withdrawn),
     (re.compile(_WHOSE + r" contact lapsed, as the question went unanswered"), _lapsed),
     (re.compile(_WHOSE + r" contact is complete, with its new meter point"), _complete),
+    (
+        re.compile(_WHOSE + r" contact has been moved to " + _THEIR + r" network, with \w+'s note"),
+        _moved_here,
+    ),
+    (re.compile(_WHOSE + r" contact has been moved to another network"), _moved_away),
+    (re.compile(_WHOSE + r" contact is back with the CDSP"), _back_with_cdsp),
+    (re.compile(_WHOSE + r" contact is now with (?P<network>.+), for a site check"), _with_network),
+    (
+        re.compile(_WHOSE + r" contact has been handed back to the CDSP, with \w+'s note"),
+        _handed_back,
+    ),
 ]
 
 

@@ -180,3 +180,62 @@ def test_a_malformed_crn_in_the_text_is_refused_saying_what_a_crn_looks_like(
     assert error.extensions is not None
     assert (error.extensions["code"], error.extensions["field"]) == ("BAD_USER_INPUT", "text")
     assert "MNC-2026-000123" in error.message
+
+
+NETWORKS = "{ networks { id name shortCode ldzs { code name } } }"
+WHY = """query($crn: String!) { contact(crn: $crn) {
+  status ldz ldzName allocationReason network { shortCode } availableActions
+  history { kind note network { name } } } }"""
+ALLOCATE = """mutation($crn: String!) { allocateToNetwork(crn: $crn) { __typename } }"""
+MOVE = """mutation($crn: String!, $to: ID!, $note: String!) {
+  moveToNetwork(crn: $crn, networkId: $to, note: $note) {
+    __typename ... on Contact { status network { shortCode } }
+    ... on InvalidInput { reasons { code field message } } } }"""
+HAND_BACK = """mutation($crn: String!, $note: String!) { handBackToCdsp(crn: $crn, note: $note) {
+  __typename ... on ContactHandedBack { crn message } } }"""
+
+
+def test_a_contact_with_the_wrong_network_is_moved_or_handed_back_and_says_why(
+    api: Api, run: Any
+) -> None:
+    api.join("Niall", "NGN")
+    api.join("Wyn", "WWU")
+    crn = api.ask("Alice", RAISE_AT_OAK_12)["raiseMncContact"]["contact"]["crn"]
+    api.ask("Priya", PICK_UP, crn=crn)
+    api.ask("Priya", ALLOCATE, crn=crn)
+
+    networks = {n["shortCode"]: n for n in api.ask("Alice", NETWORKS)["networks"]}
+    assert [ldz["name"] for ldz in networks["NGN"]["ldzs"]] == ["North East", "Northern"]
+    seen = api.ask("Niall", WHY, crn=crn)["contact"]
+    assert (seen["ldz"], seen["ldzName"]) == ("NE", "North East")
+    assert seen["allocationReason"] == (
+        "LS6 2AB is in LDZ NE (North East), which belongs to Northern Gas Networks."
+    )
+    assert "HAND_BACK" in seen["availableActions"]
+    assert "MOVE_TO_NETWORK" in api.ask("Priya", WHY, crn=crn)["contact"]["availableActions"]
+
+    handed = api.ask("Niall", HAND_BACK, crn=crn, note="Not our main.")["handBackToCdsp"]
+    assert handed["__typename"] == "ContactHandedBack" and handed["crn"] == crn
+    assert api.ask("Niall", WHY, crn=crn)["contact"] is None
+    back = api.ask("Priya", WHY, crn=crn)["contact"]
+    assert back["status"] == "WITH_CDSP"
+    assert back["allocationReason"].endswith(
+        "Northern Gas Networks handed it back to the CDSP on 2 March 2026: Not our main."
+    )
+
+    moved = api.ask("Priya", MOVE, crn=crn, to=networks["WWU"]["id"], note="Fed from Wales.")
+    assert moved["moveToNetwork"] == {
+        "__typename": "Contact",
+        "status": "WITH_NETWORK",
+        "network": {"shortCode": "WWU"},
+    }
+    now = api.ask("Wyn", WHY, crn=crn)["contact"]
+    assert now["allocationReason"] == (
+        "Moved to Wales & West Utilities by the CDSP on 2 March 2026: Fed from Wales."
+    )
+    assert [(e["kind"], e["network"]) for e in now["history"][-2:]] == [
+        ("HANDED_BACK", {"name": "Northern Gas Networks"}),
+        ("MOVED_TO_NETWORK", {"name": "Wales & West Utilities"}),
+    ]
+    again = api.ask("Priya", MOVE, crn=crn, to=networks["WWU"]["id"], note="Again.")
+    assert again["moveToNetwork"]["reasons"][0]["code"] == "SAME_NETWORK"

@@ -130,6 +130,11 @@ rejectContact              own     .     R     R     P     P     P     .     .  
 rejectContact              foreign R     R     R     R     R     R     P     P     P     P     R
 withdrawContact            own     .     P     P     R     R     R     .     .     .     .     .
 withdrawContact            foreign R     R     R     R     R     R     R     R     R     R     R
+moveToNetwork              own     .     R     R     R     R     R     .     .     .     .     .
+moveToNetwork              foreign R     R     R     R     R     R     P     P     P     P     R
+handBackToCdsp             own     .     R     R     P     P     P     .     .     .     .     .
+handBackToCdsp             foreign R     R     R     R     R     R     R     R     R     R     R
+networks                   -       R     P     P     P     P     P     P     P     P     P     P
 notifications              -       R     P     P     P     P     P     P     P     P     P     P
 unreadNotificationCount    -       R     P     P     P     P     P     P     P     P     P     P
 notificationPreferences    -       R     P     P     P     P     P     P     P     P     P     P
@@ -174,7 +179,9 @@ COLUMNS = {
 #   Network's, WITH_NETWORK for those; answerQuestion AWAITING_SHIPPER, asked by the CDSP (by the
 #   network itself, for a Network caller); bookSiteVisit and withdrawContact WITH_NETWORK;
 #   acceptContact SITE_VISIT_BOOKED; assignContact what waits on the caller's party (WITH_CDSP
-#   for the CDSP and a Supplier, WITH_NETWORK for a Network, AWAITING_SHIPPER for a Shipper).
+#   for the CDSP and a Supplier, WITH_NETWORK for a Network, AWAITING_SHIPPER for a Shipper);
+#   moveToNetwork and handBackToCdsp WITH_NETWORK (a move goes to SGN, neither side's network).
+#   A hand-back answers ContactHandedBack, and the network no longer sees the contact.
 # - A contact is a Network's only once allocated to it: before that (pickUpContact,
 #   allocateToNetwork) a Network has only a `foreign` target, a contact at a site in its own area
 #   that it may not see yet (NotFound). A Shipper's `own` is one its organisation raised,
@@ -578,11 +585,14 @@ def _move(
     query: str,
     start: ContactStatus,
     then: ContactStatus,
+    member: str = "Contact",
     **variables: Any,
 ) -> tuple[str, Contact, dict[str, Any] | None]:
     """Make the move `name` as `caller` on a new contact in `start`; a permitted move must
     leave it in `then`, a refused one must leave it as it was. A question (AWAITING_SHIPPER)
-    is asked by the CDSP, or by the network for a Network caller (so that it may see it)."""
+    is asked by the CDSP, or by the network for a Network caller (so that it may see it). A
+    permitted move answers `member`: the contact, or for a hand-back (after which the network
+    no longer sees the contact) ContactHandedBack."""
     network_asks = start is S.AWAITING_SHIPPER and caller.kind is NETWORK
     allocated = network_asks or start in (S.WITH_NETWORK, S.SITE_VISIT_BOOKED)
     side = scene.side_for(caller, target, allocated)
@@ -602,12 +612,13 @@ def _move(
             seen = answer(scene, caller, VISIBLE, "contact", crn=contact.crn)
             assert seen is None, f"NotFound for a contact the caller sees: {result}"
         return REFUSED, contact, None
-    assert kind == "Contact", (
+    assert kind == member, (
         f"{name} on a {start} contact answered {result}: an InvalidTransition is the test's "
         "fault (the contact was prepared in the wrong status), never a verdict"
     )
     assert result is not None
-    assert (result["crn"], result["status"]) == (contact.crn, then), result
+    assert result["crn"] == contact.crn, result
+    assert member != "Contact" or result["status"] == then, result
     after = scene.state_of(contact.crn)
     assert after.status is then and after.version > before.version, after
     return PERMITTED, contact, result
@@ -725,6 +736,43 @@ def _withdraw_contact(scene: Scene, caller: Caller, target: str) -> str:
     return outcome
 
 
+MOVE_TO_NETWORK = f"""mutation($crn: String!, $to: ID!, $n: String!) {{
+  moveToNetwork(crn: $crn, networkId: $to, note: $n) {{ {ACTION_RESULT} }} }}"""
+HAND_BACK = """mutation($crn: String!, $n: String!) { handBackToCdsp(crn: $crn, note: $n) {
+  __typename ... on ContactHandedBack { crn message }
+  ... on InvalidInput { reasons { code field message } } ... on NotPermitted { message }
+  ... on NotFound { message } ... on InvalidTransition { message status } } }"""
+# Neither Alpha's network (NGN) nor Beta's (WWU): a move there is always to another network.
+ELSEWHERE = "SGN"
+
+
+@probe("moveToNetwork")
+def _move_to_network(scene: Scene, caller: Caller, target: str) -> str:
+    found = scene.call(
+        scene.world.container.account_queries().organisations_by_short_codes, [ELSEWHERE]
+    )
+    outcome, contact, _ = _move(
+        scene, caller, target, "moveToNetwork", MOVE_TO_NETWORK, S.WITH_NETWORK, S.WITH_NETWORK,
+        to=found[ELSEWHERE].id, n="The site is fed from SGN's main.",
+    )  # fmt: skip
+    if outcome == PERMITTED:
+        assert scene.state_of(contact.crn).allocated_network == ELSEWHERE
+    return outcome
+
+
+@probe("handBackToCdsp")
+def _hand_back_to_cdsp(scene: Scene, caller: Caller, target: str) -> str:
+    outcome, contact, _ = _move(
+        scene, caller, target, "handBackToCdsp", HAND_BACK, S.WITH_NETWORK, S.WITH_CDSP,
+        member="ContactHandedBack", n="Not our area.",
+    )  # fmt: skip
+    if outcome == PERMITTED:
+        after = scene.state_of(contact.crn)
+        assert (after.status, after.allocated_network) == (S.WITH_CDSP, None), after
+        assert answer(scene, caller, VISIBLE, "contact", crn=contact.crn) is None
+    return outcome
+
+
 # ---------------------------------------------------------------- queues and reference lists
 
 QUEUE = """query($s: QueueScope!, $after: String) {
@@ -778,6 +826,15 @@ def _work_queue(scene: Scene, caller: Caller, target: str) -> str:
         assert mine.crn in queues["ORGANISATION"], "the caller's own waiting contact is missing"
     else:
         assert not any(queues.values()), queues
+    return PERMITTED
+
+
+@probe("networks")
+@refused_by_error
+def _networks(scene: Scene, caller: Caller, target: str) -> str:
+    found = answer(scene, caller, "{ networks { shortCode ldzs { code name } } }", "networks")
+    ldzs = {network["shortCode"]: [ldz["code"] for ldz in network["ldzs"]] for network in found}
+    assert ldzs["NGN"] == ["NE", "NO"] and ldzs["WWU"] == ["SW", "WN", "WS"], ldzs
     return PERMITTED
 
 
@@ -1081,6 +1138,8 @@ OWN_TARGETS = {
             "acceptContact",
             "rejectContact",
             "withdrawContact",
+            "moveToNetwork",
+            "handBackToCdsp",
         ),
         PARTIES,
     ),

@@ -29,6 +29,8 @@ from cms.core.contacts.commands import (
     AssignContact,
     BookSiteVisit,
     ContactCommand,
+    HandBackToCdsp,
+    MoveToNetwork,
     PickUpContact,
     RejectContact,
     WithdrawContact,
@@ -55,6 +57,7 @@ K, S = OrganisationKind, ContactStatus
 ALPHA = Organisation("org-alpha", "Alpha Gas Shipping", K.SHIPPER, "ALPHA")
 XOSERVE = Organisation("org-cdsp", "Xoserve", K.CDSP, "CDSP")
 NGN = Organisation("org-ngn", "Northern Gas Networks", K.NETWORK, "NGN")
+WWU = Organisation("org-wwu", "Wales & West Utilities", K.NETWORK, "WWU")
 BRIGHT = Organisation("org-bright", "Bright Supply", K.SUPPLIER, "BRIGHT")
 
 
@@ -105,6 +108,11 @@ PATHS: dict[str, list[tuple[Move, Party]]] = {
         (Move.ALLOCATE_TO_NETWORK, Party.CDSP),
         (Move.ACCEPT, Party.NETWORK),
     ],
+    "handed back": [
+        (Move.PICK_UP, Party.CDSP),
+        (Move.ALLOCATE_TO_NETWORK, Party.CDSP),
+        (Move.HAND_BACK, Party.NETWORK),
+    ],
     "rejected": [(Move.PICK_UP, Party.CDSP), (Move.REJECT, Party.CDSP)],
     "withdrawn": [(Move.WITHDRAW, Party.SHIPPER)],
 }
@@ -116,6 +124,12 @@ GOOD_INPUT: dict[ContactAction, Callable[[Viewer], ContactCommand]] = {
     ContactAction.ASK_SHIPPER: lambda v: AskShipper(viewer=v, crn=CRN, question=QUESTION),
     ContactAction.ANSWER_QUESTION: lambda v: AnswerQuestion(viewer=v, crn=CRN, answer="New."),
     ContactAction.ALLOCATE_TO_NETWORK: lambda v: AllocateToNetwork(viewer=v, crn=CRN),
+    ContactAction.MOVE_TO_NETWORK: lambda v: MoveToNetwork(
+        viewer=v, crn=CRN, network_id=WWU.id, note="The site is in Wales: WWU's area."
+    ),
+    ContactAction.HAND_BACK: lambda v: HandBackToCdsp(
+        viewer=v, crn=CRN, note="Not our area: the site is fed from the Welsh network."
+    ),
     ContactAction.BOOK_SITE_VISIT: lambda v: BookSiteVisit(
         viewer=v, crn=CRN, planned_for=VISIT_DAY
     ),
@@ -131,6 +145,8 @@ HANDLER = {
     ContactAction.ASK_SHIPPER: "ask_shipper",
     ContactAction.ANSWER_QUESTION: "answer_question",
     ContactAction.ALLOCATE_TO_NETWORK: "allocate_to_network",
+    ContactAction.MOVE_TO_NETWORK: "move_to_network",
+    ContactAction.HAND_BACK: "hand_back",
     ContactAction.BOOK_SITE_VISIT: "book_site_visit",
     ContactAction.ACCEPT: "accept",
     ContactAction.REJECT: "reject",
@@ -194,7 +210,7 @@ def _attempt(contact: MncContact, action: ContactAction, viewer: Viewer) -> Any:
     store.put(copy.deepcopy(contact))
     handlers = WorkflowHandlers(
         uow=workflow_unit_of_work_factory(store),
-        accounts=InMemoryAccountQueries(USERS),
+        accounts=InMemoryAccountQueries(USERS, [WWU]),
         registry=InMemoryUkLinkRegister(),
         mprn_requests=RecordingMprnRequests(),
         calendar=WorkingDayCalendar(lambda day: False),

@@ -45,7 +45,9 @@ from cms.core.contacts.commands import (
     BookSiteVisit,
     ContactCommand,
     CreateMprn,
+    HandBackToCdsp,
     LapseUnansweredQuestions,
+    MoveToNetwork,
     PickUpContact,
     RaiseMncContact,
     RejectContact,
@@ -219,9 +221,12 @@ MOVES: dict[str, Move] = {
     "accept": Move.ACCEPT,
     "reject": Move.REJECT,
     "withdraw": Move.WITHDRAW,
+    "move_to_network": Move.MOVE_TO_NETWORK,
+    "hand_back": Move.HAND_BACK,
 }
 KINDS = (*MOVES, "assign")
 TEXT_REQUIRED = {"ask_shipper", "answer_question", "reject", "withdraw"}
+TEXT_REQUIRED |= {"move_to_network", "hand_back"}
 PARTY_OF_KIND = {K.SHIPPER: Party.SHIPPER, K.CDSP: Party.CDSP, K.NETWORK: Party.NETWORK}
 KIND_OF_MOVE = {move: kind for kind, move in MOVES.items()}
 # Drawn instead of a user: whoever's turn it is (the raiser's shipper, the CDSP, the network
@@ -306,6 +311,16 @@ class Expected:
     def is_open(self) -> bool:
         return self.status not in FINAL_STATUSES
 
+    @property
+    def network(self) -> str:
+        """The network it is with, or (not allocated) the one that owns its zone."""
+        return self.allocated_network or self.site.network
+
+    @property
+    def elsewhere(self) -> Organisation:
+        """The network the CDSP moves it to: whichever of the two it is not for now."""
+        return CADENT if self.network == NGN.short_code else NGN
+
 
 def may_see(viewer: Viewer, contact: Expected) -> bool:
     """The visibility rule, from DOMAIN.md: own contacts, allocated contacts, all, or none."""
@@ -374,11 +389,11 @@ class LifecycleMachine(RuleBasedStateMachine):
         contact = self.model[crn]
         if kind in ("answer_question", "withdraw"):
             return ALICE if contact.shipper is ALPHA else BEN
-        if kind in ("book_site_visit", "accept") or (
+        if kind in ("book_site_visit", "accept", "hand_back") or (
             contact.status in (S.WITH_NETWORK, S.SITE_VISIT_BOOKED)
             and kind in ("ask_shipper", "reject", "assign")
         ):
-            return DEV if contact.site.network == CADENT.short_code else NINA
+            return DEV if contact.network == CADENT.short_code else NINA
         return CAROL
 
     def command(self, kind: str, viewer: Viewer, crn: str, inputs: Inputs) -> ContactCommand:
@@ -407,6 +422,13 @@ class LifecycleMachine(RuleBasedStateMachine):
                 )
             case "withdraw":
                 return WithdrawContact(viewer=viewer, crn=crn, note=text or "")
+            case "move_to_network":
+                destination = self.model[crn].elsewhere if crn in self.model else NGN
+                return MoveToNetwork(
+                    viewer=viewer, crn=crn, network_id=destination.id, note=text or ""
+                )
+            case "hand_back":
+                return HandBackToCdsp(viewer=viewer, crn=crn, note=text or "")
         raise AssertionError(kind)
 
     async def call(self, kind: str, viewer: Viewer, crn: str, inputs: Inputs) -> Any:
@@ -517,6 +539,12 @@ class LifecycleMachine(RuleBasedStateMachine):
             contact.asked_from = None
         elif move is Move.ALLOCATE_TO_NETWORK:
             contact.allocated_network = contact.site.network
+            contact.assignee_id = None
+        elif move is Move.MOVE_TO_NETWORK:
+            contact.allocated_network = contact.elsewhere.short_code
+            contact.assignee_id = None
+        elif move is Move.HAND_BACK:
+            contact.allocated_network = None
             contact.assignee_id = None
         note = None if kind == "pick_up" else cleaned_note(inputs.text)
         self.record_move(contact, move.value, transition.target, viewer.user_id, note)

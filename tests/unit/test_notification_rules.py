@@ -11,7 +11,7 @@ from cms.core.notifications.rules import notifications_for, parties_through
 
 CRN = "MNC-2026-000042"
 RAISER, AGENT, SUPERVISOR, ASSIGNEE = "raiser", "agent", "supervisor", "assignee"
-NETWORK_USERS = {"NGN": ["ngn-1", "ngn-2"]}
+NETWORK_USERS = {"NGN": ["ngn-1", "ngn-2"], "WWU": ["wwu-1"]}
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
@@ -97,6 +97,38 @@ def test_an_allocation_tells_every_user_of_that_network_and_the_raiser() -> None
     assert set(told) == {"ngn-1", "ngn-2", RAISER}
     assert "allocated to your network" in told["ngn-1"]
     assert "Northern Gas Networks" in told[RAISER]
+
+
+def test_a_move_to_another_network_tells_both_networks_and_the_raiser() -> None:
+    history = with_network()
+    why = "The site is fed from the Welsh network."
+    moved = history.add(
+        "MOVED_TO_NETWORK", AGENT, S.WITH_NETWORK, network="WWU", from_network="NGN", note=why
+    )
+    assert history.told(moved) == {
+        "wwu-1": f"{CRN} has been moved to your network by the CDSP: {why}",
+        "ngn-1": f"{CRN} has been moved to Wales & West Utilities by the CDSP; it is no longer "
+        "with your network.",
+        "ngn-2": f"{CRN} has been moved to Wales & West Utilities by the CDSP; it is no longer "
+        "with your network.",
+        RAISER: f"{CRN} is now with the network, Wales & West Utilities, for a site check.",
+    }
+
+
+def test_a_hand_back_tells_the_agent_who_allocated_it_and_the_raiser() -> None:
+    history = with_network()
+    why = "Not our area. " * 20
+    handed = history.add("HANDED_BACK", "ngn-1", S.WITH_CDSP, network="NGN", note=why)
+    told = history.told(handed)
+    assert set(told) == {AGENT, RAISER}
+    assert told[AGENT].startswith(
+        f"{CRN} has been handed back to the CDSP by Northern Gas Networks: Not our area."
+    )
+    assert len(told[AGENT]) < 300 and told[AGENT].endswith("…"), "a long note is cut to fit"
+    assert told[RAISER] == f"{CRN} is back with the CDSP: Northern Gas Networks handed it back."
+    # Handed back, it is no network's: an ending later tells no network user.
+    ended = history.add("REJECTED", AGENT, S.REJECTED, reason_code="OTHER")
+    assert set(history.told(ended)) == {RAISER}
 
 
 def test_an_answer_tells_whoever_asked() -> None:

@@ -23,6 +23,8 @@ from cms.core.contacts.commands import (
     AssignContact,
     BookSiteVisit,
     ContactCommand,
+    HandBackToCdsp,
+    MoveToNetwork,
     PickUpContact,
     RejectContact,
     WithdrawContact,
@@ -77,6 +79,8 @@ BAD_INPUTS: dict[str, Callable[[Viewer, str], ContactCommand]] = {
     "accept": lambda v, crn: AcceptContact(viewer=v, crn=crn, note="x" * 1_001),
     "reject": lambda v, crn: RejectContact(viewer=v, crn=crn, reason_code="NOPE", note=""),
     "withdraw": lambda v, crn: WithdrawContact(viewer=v, crn=crn, note=""),
+    "move_to_network": lambda v, crn: MoveToNetwork(viewer=v, crn=crn, network_id="", note=""),
+    "hand_back": lambda v, crn: HandBackToCdsp(viewer=v, crn=crn, note=" "),
 }
 
 # Who may never make each move, by the kind of their organisation (and, to assign, their role).
@@ -86,6 +90,8 @@ NEVER: list[tuple[str, Viewer]] = [
     *((kind, CDSP) for kind in ("answer_question", "book_site_visit", "accept", "withdraw")),
     *((kind, NETWORK) for kind in ("pick_up", "answer_question", "allocate_to_network")),
     ("withdraw", NETWORK),
+    *(("move_to_network", viewer) for viewer in (SHIPPER, NETWORK)),
+    *(("hand_back", viewer) for viewer in (SHIPPER, CDSP)),
     ("assign", CDSP_AGENT),
     *((kind, SUPPLIER) for kind in BAD_INPUTS),
 ]

@@ -323,6 +323,7 @@ class SqlContactQueries:
                             if payload.get("planned_for")
                             else None
                         ),
+                        network=payload.get("network") if row.kind != "LOGGED" else None,
                     )
                 )
         return histories

@@ -3,14 +3,17 @@ lifecycle table, so that a client offers exactly the moves the handlers accept."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from enum import StrEnum
 
 from cms.core.accounts.model import Role, Viewer
+from cms.core.addresses.ldz import Ldz
 from cms.core.contacts.lifecycle import WAITING_ON, ContactStatus, Move, Party, transitions_for
 from cms.core.contacts.queries import ContactView, HistoryEntry
 from cms.core.contacts.visibility import scope_for
 from cms.core.contacts.workflow import PARTY_OF
+from cms.core.shared.calendar import UK
 
 
 class ContactAction(StrEnum):
@@ -21,9 +24,11 @@ class ContactAction(StrEnum):
     ASK_SHIPPER = "ASK_SHIPPER"
     ANSWER_QUESTION = "ANSWER_QUESTION"
     ALLOCATE_TO_NETWORK = "ALLOCATE_TO_NETWORK"
+    MOVE_TO_NETWORK = "MOVE_TO_NETWORK"
     BOOK_SITE_VISIT = "BOOK_SITE_VISIT"
     ACCEPT = "ACCEPT"
     REJECT = "REJECT"
+    HAND_BACK = "HAND_BACK"
     WITHDRAW = "WITHDRAW"
 
 
@@ -32,6 +37,8 @@ MOVE_OF: dict[ContactAction, Move] = {
     ContactAction.ASK_SHIPPER: Move.ASK_SHIPPER,
     ContactAction.ANSWER_QUESTION: Move.ANSWER_QUESTION,
     ContactAction.ALLOCATE_TO_NETWORK: Move.ALLOCATE_TO_NETWORK,
+    ContactAction.MOVE_TO_NETWORK: Move.MOVE_TO_NETWORK,
+    ContactAction.HAND_BACK: Move.HAND_BACK,
     ContactAction.BOOK_SITE_VISIT: Move.BOOK_SITE_VISIT,
     ContactAction.ACCEPT: Move.ACCEPT,
     ContactAction.REJECT: Move.REJECT,
@@ -67,3 +74,46 @@ def open_question(view: ContactView, history: Sequence[HistoryEntry]) -> str | N
         return None
     asked = [entry for entry in history if entry.kind == "QUESTION_ASKED"]
     return asked[-1].note if asked else None
+
+
+def network_now(view: ContactView) -> str:
+    """The short code of the network the contact is with, or (before allocation, or once handed
+    back) the one that owns its LDZ."""
+    return view.allocated_network or view.network
+
+
+_NETWORK_CHANGES = ("ALLOCATED_TO_NETWORK", "MOVED_TO_NETWORK", "HANDED_BACK")
+
+
+def allocation_reason(
+    view: ContactView, history: Sequence[HistoryEntry], network_names: Mapping[str, str]
+) -> str:
+    """Why the contact is for the network it is, in a sentence: its LDZ's owner, or the CDSP's
+    move (with its note); and a hand-back that left it with the CDSP."""
+
+    def name(short_code: str | None) -> str:
+        return network_names.get(short_code or "", short_code or "the network")
+
+    changes = [entry for entry in history if entry.kind in _NETWORK_CHANGES]
+    last = changes[-1] if changes else None
+    if view.allocated_network and last is not None and last.kind == "MOVED_TO_NETWORK":
+        return (
+            f"Moved to {name(view.allocated_network)} by the CDSP on {_day(last.at)}: "
+            f"{last.note or 'no reason given'}"
+        )
+    ldz = Ldz(view.ldz)
+    reason = (
+        f"{view.address.postcode} is in LDZ {ldz} ({ldz.display_name}), which belongs to "
+        f"{name(view.network)}."
+    )
+    if view.allocated_network is None and last is not None and last.kind == "HANDED_BACK":
+        reason += (
+            f" {name(last.network)} handed it back to the CDSP on {_day(last.at)}: "
+            f"{last.note or 'no reason given'}"
+        )
+    return reason
+
+
+def _day(at: datetime) -> str:
+    day = at.astimezone(UK).date()
+    return f"{day.day} {day:%B %Y}"

@@ -62,6 +62,21 @@ class AllocateToNetwork(ContactCommand):
 
 
 @dataclass(frozen=True, kw_only=True)
+class MoveToNetwork(ContactCommand):
+    """The CDSP moves a contact to another network than the one it is with, saying why."""
+
+    network_id: str  # the network organisation's id
+    note: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class HandBackToCdsp(ContactCommand):
+    """The network hands a contact back to the CDSP, saying why (e.g. not in its area)."""
+
+    note: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class BookSiteVisit(ContactCommand):
     planned_for: date
     note: str | None = None

@@ -72,6 +72,19 @@ class ContactAllocatedToNetwork(ContactEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ContactMovedToNetwork(ContactEvent):
+    kind: ClassVar[str] = "MOVED_TO_NETWORK"
+    network: str  # the short code of the network it is now with
+    from_network: str | None  # the one it was with, if any
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactHandedBack(ContactEvent):
+    kind: ClassVar[str] = "HANDED_BACK"
+    network: str  # the short code of the network that handed it back
+
+
+@dataclass(frozen=True, kw_only=True)
 class SiteVisitBooked(ContactEvent):
     kind: ClassVar[str] = "SITE_VISIT_BOOKED"
     planned_for: str  # ISO date

@@ -36,6 +36,8 @@ class Move(StrEnum):
     ASK_SHIPPER = "QUESTION_ASKED"
     ANSWER_QUESTION = "QUESTION_ANSWERED"
     ALLOCATE_TO_NETWORK = "ALLOCATED_TO_NETWORK"
+    MOVE_TO_NETWORK = "MOVED_TO_NETWORK"  # to a network the CDSP chooses, not the LDZ's owner
+    HAND_BACK = "HANDED_BACK"  # the network returns it to the CDSP, saying why
     BOOK_SITE_VISIT = "SITE_VISIT_BOOKED"
     ACCEPT = "NETWORK_ACCEPTED"
     REJECT = "REJECTED"
@@ -91,6 +93,16 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Move.REJECT, S.WITH_NETWORK, S.REJECTED, Party.NETWORK),
     Transition(Move.ACCEPT, S.SITE_VISIT_BOOKED, S.NETWORK_ACCEPTED, Party.NETWORK),
     Transition(Move.REJECT, S.SITE_VISIT_BOOKED, S.REJECTED, Party.NETWORK),
+    # A contact with the wrong network: the CDSP moves it to another (a booked visit lapses),
+    # or the network hands it back to the CDSP, which then allocates or moves it.
+    *(
+        Transition(Move.MOVE_TO_NETWORK, source, S.WITH_NETWORK, Party.CDSP)
+        for source in (S.WITH_CDSP, S.WITH_NETWORK, S.SITE_VISIT_BOOKED)
+    ),
+    *(
+        Transition(Move.HAND_BACK, source, S.WITH_CDSP, Party.NETWORK)
+        for source in (S.WITH_NETWORK, S.SITE_VISIT_BOOKED)
+    ),
     Transition(Move.RECORD_MPRN, S.NETWORK_ACCEPTED, S.MPRN_CREATED, Party.SYSTEM),
     *(Transition(Move.WITHDRAW, source, S.WITHDRAWN, Party.SHIPPER) for source in _WITHDRAWABLE),
 )

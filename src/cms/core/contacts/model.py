@@ -14,8 +14,10 @@ from cms.core.contacts.events import (
     ContactAllocatedToNetwork,
     ContactAssigned,
     ContactEvent,
+    ContactHandedBack,
     ContactLapsed,
     ContactLogged,
+    ContactMovedToNetwork,
     ContactPickedUp,
     ContactRejected,
     ContactWithdrawn,
@@ -40,6 +42,7 @@ from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.errors import DomainError, NotPermitted
 from cms.core.shared.ids import new_id
+from cms.core.shared.rejections import Rejected, Rejection
 
 EventT = TypeVar("EventT", bound=ContactEvent)
 
@@ -187,9 +190,20 @@ class MncContact:
         reason_code: str | None = None,
         planned_for: date | None = None,
         mprn: Mprn | None = None,
+        network: str | None = None,
     ) -> ContactEvent:
         """Make one move of the lifecycle table, by `actor`, and record its event."""
         transition = self.transition_for(move, actor)
+        if move is Move.MOVE_TO_NETWORK and network == self.allocated_network:
+            raise Rejected(
+                [
+                    Rejection(
+                        "SAME_NETWORK",
+                        "networkId",
+                        f"{self.crn} is already with that network; choose another one.",
+                    )
+                ]
+            )
         source, target = self.status, transition.target
 
         def make(cls: type[EventT], **extra: Any) -> EventT:
@@ -221,6 +235,19 @@ class MncContact:
             self.allocated_network = self.site.network
             self.assignee_id = None  # the network assigns its own people
             event = make(ContactAllocatedToNetwork, network=self.site.network)
+        elif move is Move.MOVE_TO_NETWORK:
+            assert network is not None
+            moved_from = self.allocated_network
+            self.allocated_network = network
+            self.assignee_id = None  # the new network assigns its own people
+            self.planned_visit = None  # a visit the old network booked does not happen
+            event = make(ContactMovedToNetwork, network=network, from_network=moved_from)
+        elif move is Move.HAND_BACK:
+            assert self.allocated_network is not None
+            event = make(ContactHandedBack, network=self.allocated_network)
+            self.allocated_network = None  # the network no longer sees it
+            self.assignee_id = None  # it waits in the CDSP's queue for whoever takes it
+            self.planned_visit = None
         elif move is Move.BOOK_SITE_VISIT:
             assert planned_for is not None
             self.planned_visit = planned_for

@@ -63,6 +63,7 @@ class HistoryEntry:
     note: str | None
     reason_code: str | None = None
     planned_for: date | None = None
+    network: str | None = None  # allocated, moved or handed back: that network's short code
 
 
 MAX_TEXT_LENGTH = 100

@@ -19,7 +19,9 @@ from cms.core.contacts.commands import (
     BookSiteVisit,
     ContactCommand,
     CreateMprn,
+    HandBackToCdsp,
     LapseUnansweredQuestions,
+    MoveToNetwork,
     PickUpContact,
     RejectContact,
     RequestMissingMprns,
@@ -74,6 +76,8 @@ MOVE_WORDS = {
     Move.ASK_SHIPPER: "ask the Shipper a question",
     Move.ANSWER_QUESTION: "answer a question about a contact",
     Move.ALLOCATE_TO_NETWORK: "allocate a contact to a network",
+    Move.MOVE_TO_NETWORK: "move a contact to another network",
+    Move.HAND_BACK: "hand a contact back to the CDSP",
     Move.BOOK_SITE_VISIT: "book a site visit",
     Move.ACCEPT: "accept a contact",
     Move.REJECT: "reject a contact",
@@ -184,6 +188,31 @@ class WorkflowHandlers:
         party = may_ever(command.viewer, Move.ALLOCATE_TO_NETWORK)
         note = _text(command.note, NOTE)
         return await self._move(command, Move.ALLOCATE_TO_NETWORK, party, note=note)
+
+    async def move_to_network(self, command: MoveToNetwork) -> str:
+        party = may_ever(command.viewer, Move.MOVE_TO_NETWORK)
+        note, problems = REQUIRED_NOTE.check(command.note)
+        network_id = command.network_id.strip()
+        found = (await self._accounts.organisations_by_ids([network_id])).get(network_id)
+        if found is None or found.kind is not OrganisationKind.NETWORK:
+            problems.append(
+                Rejection(
+                    "NETWORK_UNKNOWN",
+                    "networkId",
+                    f"'{network_id[:40]}' is not a gas network in CMS; choose one from the "
+                    "list of networks.",
+                )
+            )
+        if problems or found is None:
+            raise Rejected(problems)
+        return await self._move(
+            command, Move.MOVE_TO_NETWORK, party, note=note, network=found.short_code
+        )
+
+    async def hand_back(self, command: HandBackToCdsp) -> str:
+        party = may_ever(command.viewer, Move.HAND_BACK)
+        note = _text(command.note, REQUIRED_NOTE)
+        return await self._move(command, Move.HAND_BACK, party, note=note)
 
     async def book_site_visit(self, command: BookSiteVisit) -> str:
         party = may_ever(command.viewer, Move.BOOK_SITE_VISIT)
@@ -412,6 +441,7 @@ class WorkflowHandlers:
         note: str | None = None,
         reason_code: str | None = None,
         planned_for: date | None = None,
+        network: str | None = None,
     ) -> str:
         viewer = command.viewer
         crn = Crn.parse(command.crn)
@@ -426,6 +456,7 @@ class WorkflowHandlers:
                 note=note,
                 reason_code=reason_code,
                 planned_for=planned_for,
+                network=network,
             )
             await uow.contacts.save(contact)
             uow.record(contact.events)

@@ -39,6 +39,7 @@ class Parties:
     allocated_network: str | None = None
     assignee_id: str | None = None
     asker_id: str | None = None
+    allocator_id: str | None = None  # who last passed it to a network: told of a hand-back
     status: ContactStatus | None = None
 
     def after(self, event: LoggedEvent) -> Parties:
@@ -56,8 +57,15 @@ class Parties:
             parties = replace(parties, assignee_id=payload.get("assignee_id"))
         elif event.kind == "QUESTION_ASKED":
             parties = replace(parties, asker_id=event.actor_id)
-        elif event.kind == "ALLOCATED_TO_NETWORK":
-            parties = replace(parties, allocated_network=payload.get("network"), assignee_id=None)
+        elif event.kind in ("ALLOCATED_TO_NETWORK", "MOVED_TO_NETWORK"):
+            parties = replace(
+                parties,
+                allocated_network=payload.get("network"),
+                assignee_id=None,
+                allocator_id=event.actor_id,
+            )
+        elif event.kind == "HANDED_BACK":
+            parties = replace(parties, allocated_network=None, assignee_id=None)
         if parties.status in ENDINGS:
             parties = replace(parties, assignee_id=None)
         return parties
@@ -101,13 +109,39 @@ def notifications_for(
             network_members(after.allocated_network),
             f"{crn} has been allocated to your network for a site check.",
         )
+    if event.kind == "MOVED_TO_NETWORK" and after.allocated_network:
+        tell(
+            network_members(after.allocated_network),
+            f"{crn} has been moved to your network by the CDSP: {_note_of(event)}",
+        )
+        if before.allocated_network:
+            tell(
+                network_members(before.allocated_network),
+                f"{crn} has been moved to {_network_name(after.allocated_network)} by the CDSP; "
+                "it is no longer with your network.",
+            )
+    if event.kind == "HANDED_BACK":
+        network = _network_name(str(event.payload.get("network") or ""))
+        tell(
+            [before.allocator_id],
+            f"{crn} has been handed back to the CDSP by {network}: {_note_of(event)}",
+        )
     if status in ENDINGS and event.changes_status:
         ending = _ending_message(event, crn)
         network_users = network_members(after.allocated_network) if after.allocated_network else []
         tell([before.raised_by, before.assignee_id, *network_users], ending)
-    if event.changes_status:
+    if event.changes_status or event.kind == "MOVED_TO_NETWORK":  # another network: news too
         tell([after.raised_by], _status_message(event, crn, after))
     return list(told.values())
+
+
+MAX_NOTE_SHOWN = 120
+
+
+def _note_of(event: LoggedEvent) -> str:
+    """The move's note, cut to fit a one-line message."""
+    note = " ".join(str(event.payload.get("note") or "no reason given").split())
+    return note if len(note) <= MAX_NOTE_SHOWN else note[: MAX_NOTE_SHOWN - 1].rstrip() + "…"
 
 
 def _label(status: ContactStatus | None) -> str:
@@ -118,9 +152,12 @@ def _status_message(event: LoggedEvent, crn: str, after: Parties) -> str:
     status = after.status
     if event.kind == "QUESTION_ASKED":
         return f"{crn}: you have been asked a question; please answer it in the contact."
-    if event.kind == "ALLOCATED_TO_NETWORK" and after.allocated_network:
+    if event.kind in ("ALLOCATED_TO_NETWORK", "MOVED_TO_NETWORK") and after.allocated_network:
         network = _network_name(after.allocated_network)
         return f"{crn} is now with the network, {network}, for a site check."
+    if event.kind == "HANDED_BACK":
+        network = _network_name(str(event.payload.get("network") or ""))
+        return f"{crn} is back with the CDSP: {network} handed it back."
     if event.kind == "SITE_VISIT_BOOKED" and event.payload.get("planned_for"):
         day = _day(str(event.payload["planned_for"]))
         return f"{crn}: the network has booked a site visit for {day}."

@@ -9,6 +9,7 @@ import strawberry
 
 from cms.core.accounts import model
 from cms.core.accounts.queries import UserView, may_see_account_details
+from cms.core.addresses import ldz
 from cms.graphql.common import InvalidInput, NotPermitted
 from cms.graphql.context import ContextInfo
 
@@ -22,21 +23,48 @@ MfaChannel: TypeAlias = model.MfaChannel
 strawberry.enum(model.MfaChannel, name="MfaChannel")
 
 
+@strawberry.type(description="A Local Distribution Zone of the GB gas networks.")
+class Ldz:
+    code: str = strawberry.field(description="EA, EM, NE, NO, NT, NW, SC, SE, SO, SW, WM, WN, WS.")
+    name: str = strawberry.field(description="As the industry writes it, e.g. North West.")
+
+    @classmethod
+    def of(cls, code: str) -> Ldz:
+        return cls(code=code, name=ldz.Ldz(code).display_name)
+
+
 @strawberry.type
 class Organisation:
     id: strawberry.ID
     name: str
     kind: OrganisationKind
     short_code: str
+    # Known when the organisation was read with its zones (the networks query).
+    known_ldzs: strawberry.Private[tuple[str, ...] | None] = None
 
     @classmethod
-    def of(cls, organisation: model.Organisation) -> Organisation:
+    def of(
+        cls, organisation: model.Organisation, ldzs: tuple[str, ...] | None = None
+    ) -> Organisation:
         return cls(
             id=strawberry.ID(organisation.id),
             name=organisation.name,
             kind=organisation.kind,
             short_code=organisation.short_code,
+            known_ldzs=ldzs,
         )
+
+    @strawberry.field(
+        description="A network's LDZs: its contacts come from these. Empty for others."
+    )
+    async def ldzs(self, info: ContextInfo) -> list[Ldz]:
+        codes = self.known_ldzs
+        if codes is None:
+            if self.kind is not model.OrganisationKind.NETWORK:
+                return []
+            networks = await info.context.services.account_queries.networks()
+            codes = next((n.ldzs for n in networks if n.organisation.id == self.id), ())
+        return [Ldz.of(code) for code in codes]
 
 
 @strawberry.type

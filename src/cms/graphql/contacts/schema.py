@@ -15,6 +15,8 @@ from cms.core.contacts.commands import (
     AssignContact,
     BookSiteVisit,
     ContactCommand,
+    HandBackToCdsp,
+    MoveToNetwork,
     PickUpContact,
     RaiseMncContact,
     RejectContact,
@@ -40,6 +42,7 @@ from cms.core.contacts.values import ManualAddress
 from cms.core.shared.errors import ConcurrencyConflict, InvalidValue, NotPermitted
 from cms.core.shared.errors import NotFound as NotFoundError
 from cms.core.shared.rejections import Rejected
+from cms.graphql.accounts.types import Organisation
 from cms.graphql.common import InvalidInput, PageInfo, Rejection
 from cms.graphql.common import InvalidTransition as InvalidTransitionType
 from cms.graphql.common import NotFound as NotFoundType
@@ -50,8 +53,10 @@ from cms.graphql.contacts.types import (
     ContactConnection,
     ContactEdge,
     ContactFilter,
+    ContactHandedBack,
     ContactLogged,
     ContactRejected,
+    HandBackResult,
     RaiseMncContactInput,
     RaiseMncContactResult,
     RejectionReason,
@@ -127,6 +132,14 @@ class ContactsQuery:
             RejectionReason(code=code, description=text) for code, text in REJECTION_REASONS.items()
         ]
 
+    @strawberry.field(
+        description="The gas networks with their LDZs, by name: where a contact may go."
+    )
+    async def networks(self, info: ContextInfo) -> list[Organisation]:
+        info.context.require_viewer()
+        found = await info.context.services.account_queries.networks()
+        return [Organisation.of(network.organisation, network.ldzs) for network in found]
+
     @strawberry.field(description="The contacts the caller may see, newest first by default.")
     async def contacts(
         self,
@@ -154,11 +167,14 @@ class ContactsQuery:
         return _connection(page)
 
 
-async def _act(info: ContextInfo, command: ContactCommand) -> ContactActionResult:
-    """Run a move and answer with the contact as it now is, or the expected failure."""
+Failure = InvalidInput | NotPermittedType | NotFoundType | InvalidTransitionType
+
+
+async def _make_move(info: ContextInfo, command: ContactCommand) -> str | Failure:
+    """Run a move: the CRN it was made on, or the expected failure."""
     context = info.context
     try:
-        crn = await context.bus.handle(command)
+        crn: str = await context.bus.handle(command)
     except InvalidValue as error:  # a malformed CRN
         return InvalidInput(
             reasons=[Rejection(code=error.code, field=error.field or "crn", message=error.message)]
@@ -175,6 +191,14 @@ async def _act(info: ContextInfo, command: ContactCommand) -> ContactActionResul
         return InvalidTransitionType(
             message=error.message, status=await _status(info, crn_of(command))
         )
+    return crn
+
+
+async def _act(info: ContextInfo, command: ContactCommand) -> ContactActionResult:
+    """Run a move and answer with the contact as it now is, or the expected failure."""
+    crn = await _make_move(info, command)
+    if not isinstance(crn, str):
+        return crn
     contact = await _contact_by_crn(info, crn)
     if contact is None:  # moved out of the caller's sight (e.g. a Shipper's withdrawal)
         return NotFoundType(message=f"No contact {crn} that you can see.")
@@ -229,6 +253,39 @@ class ContactsMutation:
     ) -> ContactActionResult:
         return await _act(
             info, AllocateToNetwork(viewer=info.context.require_viewer(), crn=crn, note=note)
+        )
+
+    @strawberry.mutation(
+        description="CDSP: move to another network than the one it is with (WITH_CDSP, "
+        "WITH_NETWORK or SITE_VISIT_BOOKED -> WITH_NETWORK), saying why; a booked visit lapses."
+    )
+    async def move_to_network(
+        self, info: ContextInfo, crn: str, network_id: strawberry.ID, note: str
+    ) -> ContactActionResult:
+        return await _act(
+            info,
+            MoveToNetwork(
+                viewer=info.context.require_viewer(),
+                crn=crn,
+                network_id=str(network_id),
+                note=note,
+            ),
+        )
+
+    @strawberry.mutation(
+        description="Network: hand back to the CDSP, saying why (WITH_NETWORK or "
+        "SITE_VISIT_BOOKED -> WITH_CDSP); the network then no longer sees it."
+    )
+    async def hand_back_to_cdsp(self, info: ContextInfo, crn: str, note: str) -> HandBackResult:
+        outcome = await _make_move(
+            info, HandBackToCdsp(viewer=info.context.require_viewer(), crn=crn, note=note)
+        )
+        if not isinstance(outcome, str):
+            return outcome
+        return ContactHandedBack(
+            crn=outcome,
+            message=f"{outcome} is back with the CDSP, with your note; your network no longer "
+            "sees it.",
         )
 
     @strawberry.mutation(description="Network: book a site visit for a planned date.")

@@ -8,6 +8,7 @@ from typing import Annotated, TypeAlias
 
 import strawberry
 
+from cms.core.addresses.ldz import Ldz
 from cms.core.contacts import actions, lifecycle, queries, values
 from cms.core.contacts.queries import ContactView, HistoryEntry
 from cms.core.contacts.rejection_reasons import REJECTION_REASONS
@@ -89,6 +90,16 @@ class ContactEvent:
     def planned_for(self) -> date | None:
         return self.entry.planned_for
 
+    @strawberry.field(
+        description="For an allocation or a move: the network it went to; for a hand-back: the "
+        "network that handed it back."
+    )
+    async def network(self, info: ContextInfo) -> Organisation | None:
+        if self.entry.network is None:
+            return None
+        organisation = await info.context.networks.load(self.entry.network)
+        return Organisation.of(organisation) if organisation else None
+
 
 @strawberry.type
 class Contact:
@@ -122,11 +133,34 @@ class Contact:
         assert organisation is not None
         return Organisation.of(organisation)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The network it is with; before allocation (or once handed back), the one "
+        "that owns its LDZ."
+    )
     async def network(self, info: ContextInfo) -> Organisation:
-        organisation = await info.context.networks.load(self.view.network)
-        assert organisation is not None, f"no organisation for network {self.view.network}"
+        short_code = actions.network_now(self.view)
+        organisation = await info.context.networks.load(short_code)
+        assert organisation is not None, f"no organisation for network {short_code}"
         return Organisation.of(organisation)
+
+    @strawberry.field(description="The name of its LDZ, e.g. North West.")
+    def ldz_name(self) -> str:
+        return Ldz(self.view.ldz).display_name
+
+    @strawberry.field(
+        description="Why it is for the network it is, in a sentence: 'M20 3JH is in LDZ NW "
+        "(North West), which belongs to Cadent.', or the CDSP's move with its note; and a "
+        "hand-back with its note while it is back with the CDSP."
+    )
+    async def allocation_reason(self, info: ContextInfo) -> str:
+        history = await info.context.histories.load(self.view.crn)
+        codes = {self.view.network, self.view.allocated_network, *(e.network for e in history)}
+        names = {}
+        for code in sorted(code for code in codes if code):
+            organisation = await info.context.networks.load(code)
+            if organisation is not None:
+                names[organisation.short_code] = organisation.name
+        return actions.allocation_reason(self.view, history, names)
 
     @strawberry.field
     def address(self) -> Address:
@@ -294,4 +328,19 @@ class RejectionReason:
 ContactActionResult = Annotated[
     Contact | InvalidInput | NotPermitted | NotFound | InvalidTransition,
     strawberry.union("ContactActionResult"),
+]
+
+
+@strawberry.type(
+    description="The contact is back with the CDSP: the network that handed it back no longer "
+    "sees it."
+)
+class ContactHandedBack:
+    crn: str
+    message: str
+
+
+HandBackResult = Annotated[
+    ContactHandedBack | InvalidInput | NotPermitted | NotFound | InvalidTransition,
+    strawberry.union("HandBackResult"),
 ]
