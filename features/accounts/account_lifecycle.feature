@@ -106,6 +106,17 @@ Feature: The life of an account
       And Tariq's session has ended
       And Tariq is told his account was disabled because "He has left the company"
 
+    Scenario: A disabled user who gives the right password is told why, and whom to ask
+      Given Lena has disabled Tariq's account because "He is on long-term leave"
+      When Tariq signs in with the right password
+      Then Tariq is told his account is disabled because "He is on long-term leave", and to ask Lena to enable it again
+
+    Scenario: A wrong password for a disabled account says nothing about the account
+      Given Lena has disabled Tariq's account because "He is on long-term leave"
+      When Tariq signs in with a wrong password
+      Then Tariq is told only that the email address or password is not right
+      And the answer is the same as for "nobody@ags.example" at that moment
+
     Scenario: An LSO of another organisation cannot disable Alpha's user
       When Bruno disables Tariq's account because "He has left the company"
       Then Bruno is told he may administer only his own organisation's accounts

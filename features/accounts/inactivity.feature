@@ -32,6 +32,11 @@ Feature: Disabling accounts that are not used
     And Nadia is told her account was disabled because it was not used for more than 90 days
     And Lena is told that Nadia's account was disabled
 
+  Scenario: A user disabled for not signing in who gives the right password is told whom to ask
+    Given Wendy's account was disabled on 1 June 2026 because she had not signed in for 90 days
+    When Wendy signs in with the right password
+    Then Wendy is told her account is disabled because it was not used for more than 90 days, and to ask Lena to enable it again
+
   Scenario: The LSO enables the account again and the user can sign in
     Given Wendy's account was disabled on 1 June 2026 because she had not signed in for 90 days
     When Lena enables Wendy's account on 3 June 2026

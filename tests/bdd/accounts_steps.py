@@ -722,6 +722,42 @@ def right_password(accounts: AccountsStory, name: str) -> None:
         accounts.outcome = accounts.password_step(name)
 
 
+@when(parsers.parse("{name:w} signs in with a wrong password"))
+def a_wrong_password(accounts: AccountsStory, name: str) -> None:
+    accounts.advance_by(timedelta(seconds=10))
+    with accounts.watching():
+        accounts.outcome = accounts.password_step(name, password=WRONG_PASSWORD)
+
+
+@then(
+    parsers.re(
+        r'(?P<name>\w+) is told (?:his|her) account is disabled because (?P<why>"[^"]+"|it was '
+        r"not used for more than (?P<days>\d+) days), and to ask (?P<lso>\w+) to enable it again"
+    )
+)
+def told_disabled_and_whom_to_ask(
+    accounts: AccountsStory, name: str, why: str, days: str | None, lso: str
+) -> None:
+    refusal = accounts.outcome
+    assert isinstance(refusal, SignInRefused), refusal
+    assert refusal.account_disabled, refusal
+    assert "disabled" in refusal.message, refusal.message
+    reason = f"no sign-in for more than {days} days" if days else why.strip('"')
+    assert reason in refusal.message, refusal.message
+    assert accounts.member(lso).name in refusal.message and "Local Security Officer" in (
+        refusal.message
+    ), refusal.message
+    assert accounts.sent == [], "telling them sends nothing"
+    assert accounts.authenticated(name) is None
+
+
+@then(parsers.parse("{name:w} is told only that the email address or password is not right"))
+def told_only_not_right(accounts: AccountsStory, name: str) -> None:
+    refusal = accounts.outcome
+    assert isinstance(refusal, SignInRefused), refusal
+    assert refusal == SignInRefused(message=GENERIC_REFUSAL), refusal
+
+
 @when(
     parsers.re(
         r"(?P<name>\w+) signs in with the right password (?P<amount>\d+) "

@@ -75,12 +75,17 @@ def test_every_refusal_costs_one_password_check_and_reads_the_same(people: World
     for cause, email, password in [
         ("unknown email", "nobody@alpha.example", PASSWORD),
         ("wrong password", "lso@alpha.example", "not-the-password"),
-        ("disabled", "dave@alpha.example", PASSWORD),
+        ("disabled, wrong password", "dave@alpha.example", "not-the-password"),
     ]:
         before = hasher.verifications
         answers[cause] = _sign_in(world, run, email, password, client="198.51.100.7")
         assert hasher.verifications - before == 1, cause
     assert set(answers.values()) == {SignInRefused()}
+    # Only a proved password learns that the account is disabled (and whom to ask).
+    before = hasher.verifications
+    told = _sign_in(world, run, "dave@alpha.example", PASSWORD, client="198.51.100.7")
+    assert hasher.verifications - before == 1
+    assert isinstance(told, SignInRefused) and told.account_disabled, told
 
 
 def test_while_held_up_the_right_password_and_an_unknown_email_answer_alike(

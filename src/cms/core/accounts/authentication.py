@@ -20,9 +20,12 @@ from cms.core.accounts.commands import (
     VerifyMfa,
 )
 from cms.core.accounts.model import (
+    AccountStatus,
     ChallengePurpose,
     MfaChallenge,
     MfaChannel,
+    OrganisationKind,
+    Role,
     Session,
     SessionTimes,
     TrustedDevice,
@@ -48,7 +51,9 @@ from cms.core.accounts.sign_in import (
     SignInOutcome,
     SignInRefused,
     VerifyOutcome,
+    disabled_refusal,
     may_sign_in,
+    whom_to_ask,
 )
 from cms.core.accounts.throttling import (
     Limit,
@@ -161,8 +166,15 @@ class AuthenticationHandlers:
                 wait = await self._count_failure(
                     uow, user, email, limits, command.client_address, now
                 )
+                # The password is proved: a disabled user is told why and whom to ask. Any
+                # other refusal stays the one message, whatever the cause.
+                disabled = (
+                    await self._disabled_refusal(uow, user)
+                    if password_ok and user is not None and user.status is AccountStatus.DISABLED
+                    else None
+                )
                 await uow.commit()
-                return SignInRefused(message=_refusal(wait))
+                return disabled or SignInRefused(message=_refusal(wait))
             assert user is not None
             await self._throttle.forget(limits[0])  # the account's, or the device's
             if trusted:
@@ -209,6 +221,20 @@ class AuthenticationHandlers:
         if not may_sign_in(user):
             return f"account {user.status.lower()}"
         return None
+
+    @staticmethod
+    async def _disabled_refusal(uow: AccountsUnitOfWork, user: UserAccount) -> SignInRefused:
+        colleagues = await uow.users.in_organisation(user.organisation_id)
+        lsos = [
+            other.name
+            for other in colleagues
+            if Role.LSO in other.roles
+            and other.id != user.id
+            and other.status is AccountStatus.ACTIVE
+        ]
+        organisation = await uow.organisations.get(user.organisation_id)
+        is_cdsp = organisation is not None and organisation.kind is OrganisationKind.CDSP
+        return disabled_refusal(user.disabled_reason, whom_to_ask(lsos, is_cdsp))
 
     async def _audit_failure(
         self,

@@ -55,6 +55,29 @@ class SignInRefused:
     """
 
     message: str = GENERIC_REFUSAL
+    # Only once the password is proved: the account is disabled, and the message says why and
+    # whom to ask (decision: the person has shown who they are; a guesser learns nothing).
+    account_disabled: bool = False
+
+
+def disabled_refusal(reason: str | None, whom: str) -> SignInRefused:
+    why = f": {reason.rstrip('.')}." if reason else "."
+    return SignInRefused(
+        message=f"Your password is right, but your account is disabled{why} To use CMS again, "
+        f"ask {whom} to enable it.",
+        account_disabled=True,
+    )
+
+
+def whom_to_ask(lso_names: list[str], is_cdsp: bool = False) -> str:
+    """Who re-enables an account or invites again: the organisation's LSOs by name, if any."""
+    if lso_names:
+        names = " or ".join(sorted(lso_names))
+        officer = "Local Security Officer" if len(lso_names) == 1 else "Local Security Officers"
+        return f"{names} (your organisation's {officer})"
+    if is_cdsp:
+        return "a CDSP account administrator"
+    return "your organisation's Local Security Officer (or the CDSP's account administrators)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -222,7 +222,7 @@ class AccountsMutation:
             return _mfa_required(outcome)
         if isinstance(outcome, outcomes.MfaEnrolmentRequired):
             return MfaEnrolmentRequired(challenge_id=strawberry.ID(outcome.challenge_id))
-        return SignInFailed(message=outcome.message)
+        return SignInFailed(message=outcome.message, account_disabled=outcome.account_disabled)
 
     @strawberry.mutation(description="Choose the second factor at the first sign-in.")
     async def enrol_mfa(self, info: ContextInfo, input: EnrolMfaInput) -> EnrolMfaResult:

@@ -154,6 +154,11 @@ class MfaEnrolmentRequired:
 @strawberry.type
 class SignInFailed:
     message: str
+    account_disabled: bool = strawberry.field(
+        default=False,
+        description="True only once the password was right: the account is disabled, and the "
+        "message says why and whom to ask to enable it.",
+    )
 
 
 @strawberry.type
