@@ -19,8 +19,9 @@ from tests.support.world import PASSWORD, World
 
 SIGN_IN = """mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) {
   __typename ... on SignInFailed { message } } }"""
-SIGN_IN_DISABLED = """mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) {
-  __typename ... on SignInFailed { message accountDisabled } } }"""
+SIGN_IN_DISABLED = """mutation($e: String!, $p: String!) {
+  signIn(input: {email: $e, password: $p}) {
+    __typename ... on SignInFailed { message accountDisabled } } }"""
 # The answer to a wrong password as it was before disabled accounts were told anything.
 WRONG_PASSWORD_ANSWER = (
     b'{"data":{"signIn":{"__typename":"SignInFailed","message":"The email address or password '
