@@ -152,6 +152,8 @@ User.lastSignInAt          own     .     R     P     R     R     P     R     R  
 User.lastSignInAt          foreign R     R     R     R     R     R     R     R     R     P     R
 User.mfaChannel            own     .     R     P     R     R     P     R     R     P     P     .
 User.mfaChannel            foreign R     R     R     R     R     R     R     R     R     P     R
+User.daysInactive          own     .     R     P     R     R     P     R     R     P     P     .
+User.daysInactive          foreign R     R     R     R     R     R     R     R     R     P     R
 """
 COLUMNS = {
     "anon": "anonymous",
@@ -1071,7 +1073,7 @@ def _mark_all_notifications_read(scene: Scene, caller: Caller, target: str) -> s
 PEOPLE_ON = """query($crn: String!) { contact(crn: $crn) {
   raisedBy { ...Person } history { actor { ...Person } } } }
 fragment Person on User {
-  id name email roles status lastSignInAt mfaChannel organisation { name } }"""
+  id name email roles status lastSignInAt mfaChannel daysInactive organisation { name } }"""
 
 
 def _person_field(field: str) -> Probe:
@@ -1091,7 +1093,7 @@ def _person_field(field: str) -> Probe:
     return person_field
 
 
-for _field in ("email", "roles", "status", "lastSignInAt", "mfaChannel"):
+for _field in ("email", "roles", "status", "lastSignInAt", "mfaChannel", "daysInactive"):
     probe(f"User.{_field}")(_person_field(_field))
 
 
@@ -1147,7 +1149,10 @@ OWN_TARGETS = {
     **dict.fromkeys(("pickUpContact", "allocateToNetwork"), frozenset({SHIPPER})),
     # A person is seen on a contact: a Supplier, party to none, sees no colleague there.
     **dict.fromkeys(
-        (f"User.{field}" for field in ("email", "roles", "status", "lastSignInAt", "mfaChannel")),
+        (
+            f"User.{field}"
+            for field in ("email", "roles", "status", "lastSignInAt", "mfaChannel", "daysInactive")
+        ),
         frozenset({SHIPPER, NETWORK, CDSP}),
     ),
 }

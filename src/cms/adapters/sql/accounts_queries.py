@@ -82,6 +82,7 @@ class SqlAccountQueries:
                 status=AccountStatus(row.status),
                 last_sign_in_at=row.last_sign_in_at,
                 mfa_channel=MfaChannel(row.mfa_channel) if row.mfa_channel else None,
+                last_active_at=row.last_active_at,
             )
             for row in rows
         ]

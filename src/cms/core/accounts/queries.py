@@ -17,6 +17,8 @@ from cms.core.accounts.model import (
     Role,
     Viewer,
 )
+from cms.core.shared.calendar import UK
+from cms.core.shared.errors import InvalidValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,8 @@ class UserView:
     status: AccountStatus
     last_sign_in_at: datetime | None
     mfa_channel: MfaChannel | None
+    # The inactivity clock: activation, each sign-in, and being enabled again restart it.
+    last_active_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +98,51 @@ def may_see_account_details(viewer: Viewer | None, user: UserView) -> bool:
     return viewer.user_id == user.id or administers
 
 
-async def administered_users(queries: AdministrationQueries, viewer: Viewer) -> list[UserView]:
-    """LSO: their own organisation's users; CDSP account administrator: everyone's."""
+MAX_USER_SEARCH = 100
+
+
+def user_search_words(search: str | None) -> tuple[str, ...]:
+    """The words a user list is narrowed by (each must be in the name or the email)."""
+    text = (search or "").strip()
+    if len(text) > MAX_USER_SEARCH:
+        raise InvalidValue(
+            "SEARCH_TOO_LONG",
+            f"The search has {len(text)} characters; give at most {MAX_USER_SEARCH}: words of "
+            "the person's name or email address.",
+            "search",
+        )
+    return tuple(word.casefold() for word in text.split())
+
+
+def matches(user: UserView, words: tuple[str, ...]) -> bool:
+    haystack = f"{user.name} {user.email}".casefold()
+    return all(word in haystack for word in words)
+
+
+async def administered_users(
+    queries: AdministrationQueries,
+    viewer: Viewer,
+    search: str | None = None,
+    status: AccountStatus | None = None,
+) -> list[UserView]:
+    """LSO: their own organisation's users; CDSP account administrator: everyone's; those
+    whose name or email holds every word searched for, and of the status asked for."""
+    words = user_search_words(search)
     allowed, organisation_id = administered_scope(viewer)
-    return await queries.users_of(organisation_id) if allowed else []
+    if not allowed:
+        return []
+    users = await queries.users_of(organisation_id)
+    return [
+        user for user in users if matches(user, words) and (status is None or user.status is status)
+    ]
+
+
+def days_inactive(user: UserView, now: datetime) -> int | None:
+    """Whole UK days since the account was last active (None: never active, e.g. invited)."""
+    if user.last_active_at is None or user.status is AccountStatus.INVITED:
+        return None
+    today = now.astimezone(UK).date()
+    return max(0, (today - user.last_active_at.astimezone(UK).date()).days)
 
 
 async def visible_nominations(queries: AdministrationQueries, viewer: Viewer) -> list[Nomination]:

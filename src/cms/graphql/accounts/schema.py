@@ -29,10 +29,12 @@ from cms.core.accounts.queries import (
     nomination_clashes,
     visible_nominations,
 )
+from cms.core.shared.errors import InvalidValue
 from cms.core.shared.errors import NotPermitted as NotPermittedError
 from cms.core.shared.rejections import Rejected
 from cms.graphql.accounts.types import (
     AccountChangeResult,
+    AccountStatus,
     AuditEntry,
     ChangePasswordInput,
     ChangePasswordResult,
@@ -56,7 +58,7 @@ from cms.graphql.accounts.types import (
 )
 from cms.graphql.common import InvalidInput, NotPermitted, Rejection
 from cms.graphql.context import Context, ContextInfo
-from cms.graphql.errors import UserFacingError
+from cms.graphql.errors import UserFacingError, bad_input
 
 MAX_AUDIT_PAGE = 500
 SIGNED_OUT = "TOO_MANY_WRONG_PASSWORDS"  # changePassword ended the session
@@ -161,10 +163,24 @@ class AccountsQuery:
     async def session(self, info: ContextInfo) -> SessionInfo | None:
         return await _session_info(info.context, keep_alive=False)
 
-    @strawberry.field(description="LSO: own organisation's users; CDSP account admin: all.")
-    async def users(self, info: ContextInfo) -> list[User]:
+    @strawberry.field(
+        description="LSO: own organisation's users; CDSP account admin: all. `search`: words "
+        "each found in the name or email (any case, at most 100 characters); `status`: only "
+        "those active, invited or disabled."
+    )
+    async def users(
+        self,
+        info: ContextInfo,
+        search: str | None = None,
+        status: AccountStatus | None = None,
+    ) -> list[User]:
         viewer = info.context.require_viewer()
-        views = await administered_users(info.context.services.administration_queries, viewer)
+        try:
+            views = await administered_users(
+                info.context.services.administration_queries, viewer, search, status
+            )
+        except InvalidValue as error:
+            raise bad_input(error) from error
         return [User.of(view) for view in views]
 
     @strawberry.field(description="Nominations waiting for approval that the caller may see.")

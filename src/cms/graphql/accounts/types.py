@@ -8,7 +8,7 @@ from typing import Annotated, TypeAlias
 import strawberry
 
 from cms.core.accounts import model
-from cms.core.accounts.queries import UserView, may_see_account_details
+from cms.core.accounts.queries import UserView, days_inactive, may_see_account_details
 from cms.core.addresses import ldz
 from cms.graphql.common import InvalidInput, NotPermitted
 from cms.graphql.context import ContextInfo
@@ -114,6 +114,16 @@ class User:
     )
     def last_sign_in_at(self, info: ContextInfo) -> datetime | None:
         return self.view.last_sign_in_at if self._details_shown(info) else None
+
+    @strawberry.field(
+        description="Whole days since the account was last active (activated, signed in or "
+        "enabled again); null for an invited account, and unless you are this user, their "
+        "organisation's LSO or a CDSP account administrator. 90 disable it."
+    )
+    def days_inactive(self, info: ContextInfo) -> int | None:
+        if not self._details_shown(info):
+            return None
+        return days_inactive(self.view, info.context.services.clock.now())
 
     @strawberry.field(
         description="Null unless you are this user, their organisation's LSO or a CDSP "
