@@ -17,6 +17,8 @@ export type ContactAction =
   | 'ASK_SHIPPER'
   | 'ASSIGN'
   | 'BOOK_SITE_VISIT'
+  | 'HAND_BACK'
+  | 'MOVE_TO_NETWORK'
   | 'PICK_UP'
   | 'REJECT'
   | 'WITHDRAW';
