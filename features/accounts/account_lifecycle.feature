@@ -34,6 +34,41 @@ Feature: The life of an account
       Then Tariq is told that only the organisation's Local Security Officer can nominate users
       And no nomination waits for the CDSP's approval
 
+  Rule: The CDSP may reject a nomination, saying why, and the LSO who made it is told
+
+    Scenario: The CDSP rejects a nomination and the LSO is told why
+      Given Lena has nominated Nadia, nadia@ags.example, for an account
+      When Priya rejects the nomination because "Nadia already has an account under her maiden name."
+      Then no nomination waits for the CDSP's approval
+      And Lena is told the nomination of Nadia was rejected because "Nadia already has an account under her maiden name."
+      And no invitation has been sent to Nadia
+      And the security audit log records that Priya rejected the nomination
+
+    Scenario: A nomination is not rejected without a reason
+      Given Lena has nominated Nadia, nadia@ags.example, for an account
+      When Priya rejects the nomination without a reason
+      Then Priya is told to say why
+      And the nomination still waits for the CDSP's approval
+
+    Scenario: Only a CDSP account administrator rejects nominations
+      Given Lena has nominated Nadia, nadia@ags.example, for an account
+      When Lena rejects the nomination because "I nominated the wrong person."
+      Then Lena is told that only a CDSP account administrator can reject nominations
+      And the nomination still waits for the CDSP's approval
+
+    Scenario: A rejected nomination cannot be approved afterwards
+      Given Lena has nominated Nadia, nadia@ags.example, for an account
+      And Priya has rejected the nomination because "Nadia already has an account under her maiden name."
+      When Priya approves the nomination
+      Then Priya is told that no such nomination waits for approval
+      And no invitation has been sent to Nadia
+
+    Scenario: A person whose nomination was rejected can be nominated again
+      Given Lena has nominated Nadia, nadia@ags.example, for an account
+      And Priya has rejected the nomination because "The email address has a typing error."
+      When Lena nominates Nadia, nadia@ags.example, for an account
+      Then the nomination waits for the CDSP's approval
+
   Rule: Nominating tells an LSO nothing about other organisations' accounts
 
     Scenario: A person with an account at another organisation can be nominated
@@ -91,8 +126,18 @@ Feature: The life of an account
 
     Scenario: An invitation older than 72 hours is refused
       When Nadia sets the password "copper kettle lantern" from the invitation 73 hours after it was sent
-      Then Nadia is told the invitation has expired and to ask her LSO to nominate her again
+      Then Nadia is told the invitation has expired and to ask Lena to send it again
       And Nadia cannot sign in with the password "copper kettle lantern"
+
+    Scenario: The LSO sends an expired invitation again
+      Given 73 hours have passed since the invitation was sent
+      When Lena sends Nadia's invitation again
+      And Nadia sets the password "copper kettle lantern" from the invitation in her email
+      Then Nadia can sign in with the password "copper kettle lantern"
+
+    Scenario: Nominating a person whose invitation waits points the LSO to sending it again
+      When Lena nominates Nadia, nadia@ags.example, for an account
+      Then Lena is told Nadia's account waits for its password, and to send the invitation again
 
   Rule: Only the organisation's own LSO disables and enables its users
 
@@ -122,8 +167,54 @@ Feature: The life of an account
       Then Bruno is told he may administer only his own organisation's accounts
       And Tariq can still sign in
 
+    Scenario: The LSO enables a user again, saying why
+      Given Lena has disabled Tariq's account because "He is on long-term leave"
+      When Lena enables Tariq's account because "He is back from leave"
+      Then Tariq can sign in
+      And Tariq is told his account is enabled again
+      And the security audit log records that Lena enabled Tariq's account because "He is back from leave"
+
     Scenario: An LSO of another organisation cannot enable Alpha's user
       Given Lena has disabled Tariq's account because "He is on long-term leave"
       When Bruno enables Tariq's account
       Then Bruno is told he may administer only his own organisation's accounts
       And Tariq cannot sign in
+
+  Rule: The LSO resets the second factor of a user who lost it; they set up a new one
+
+    Background:
+      Given Tariq is a user at "Alpha Gas Shipping" who has set up codes by email
+      And Bruno is the Local Security Officer of "Beta Energy Trading"
+
+    Scenario: After a reset the user sets up a second factor again at the next sign-in
+      When Lena resets Tariq's second factor because "He lost his phone"
+      Then Tariq is asked to set up a second factor when he next signs in
+      And Tariq is told his second factor was reset because "He lost his phone"
+      And the security audit log records that Lena reset Tariq's second factor because "He lost his phone"
+
+    Scenario: A reset forgets the devices the user asked to be remembered, and ends his sessions
+      Given Tariq asked for his laptop to be remembered when he signed in
+      When Lena resets Tariq's second factor because "He lost his phone"
+      Then Tariq's session has ended
+      And Tariq is asked to set up a second factor when he signs in on his laptop
+
+    Scenario: A code sent before the reset no longer signs in
+      Given Tariq has entered his password and been sent a code by email
+      When Lena resets Tariq's second factor because "He lost his phone"
+      And Tariq enters the code he was sent
+      Then Tariq is not signed in
+
+    Scenario: A CDSP account administrator resets any organisation's user
+      When Priya resets Tariq's second factor because "He lost his phone; his LSO is away"
+      Then Tariq is asked to set up a second factor when he next signs in
+
+    Scenario: An LSO of another organisation cannot reset Alpha's user
+      When Bruno resets Tariq's second factor because "He lost his phone"
+      Then Bruno is told he may administer only his own organisation's accounts
+      And Tariq is asked for a code by email when he next signs in
+
+    Scenario: A reset is not made without a reason
+      When Lena resets Tariq's second factor without a reason
+      Then Lena is told to say why
+      And Tariq is asked for a code by email when he next signs in
+

@@ -34,6 +34,9 @@ from cms.core.accounts.commands import (
     EnableUser,
     EnrolMfa,
     NominateUser,
+    RejectNomination,
+    ResendInvitation,
+    ResetSecondFactor,
     SignIn,
     SignOut,
     VerifyMfa,
@@ -1059,13 +1062,13 @@ def signed_in_as_user_of(accounts: AccountsStory, name: str, organisation: str) 
     assert accounts.status_of(name) is AccountStatus.ACTIVE
 
 
-@then(parsers.re(r"(?P<none>no|the) nominations? waits? for the CDSP's approval"))
-def nomination_waiting(accounts: AccountsStory, none: str) -> None:
+@then(parsers.re(r"(?P<none>no|the) nominations? (?P<still>still )?waits? for the CDSP's approval"))
+def nomination_waiting(accounts: AccountsStory, none: str, still: str | None) -> None:
     waiting = accounts.pending_nominations()
     if none == "no":
         assert waiting == []
     else:
-        assert accounts.error is None, accounts.error
+        assert still or accounts.error is None, accounts.error
         assert [n.id for n in waiting] == [accounts.nomination_id]
 
 
@@ -1106,17 +1109,6 @@ def invitation_still_usable(accounts: AccountsStory, name: str) -> None:
     accounts.accept_invitation(name, "copper kettle lantern")
     assert accounts.error is None, accounts.error
     assert accounts.status_of(name) is AccountStatus.ACTIVE
-
-
-@then(
-    parsers.parse(
-        "{name:w} is told the invitation has expired and to ask her LSO to nominate her again"
-    )
-)
-def told_invitation_expired(accounts: AccountsStory, name: str) -> None:
-    assert rejection_codes(accounts.error) == ["INVITATION_INVALID"]
-    advice = str(accounts.error)
-    assert "expired" in advice and "LSO" in advice and "nominate you again" in advice, advice
 
 
 @then(
@@ -1306,3 +1298,219 @@ def told_enabled(accounts: AccountsStory, name: str) -> None:
     notices = messages_to(accounts, name, "enabled again")
     assert len(notices) == 1, notices
     assert "sign in" in notices[0].body, notices[0].body
+
+
+# --- rejecting nominations ----------------------------------------------------------------
+
+_REJECTS_NOMINATION = (
+    r'(?P<name>\w+) (?:rejects|has rejected) the nomination because "(?P<reason>[^"]+)"'
+)
+
+
+@given(parsers.re(_REJECTS_NOMINATION))
+def has_rejected_nomination(accounts: AccountsStory, name: str, reason: str) -> None:
+    rejects_nomination(accounts, name, reason)
+    assert accounts.error is None, accounts.error
+
+
+@when(parsers.re(_REJECTS_NOMINATION))
+def rejects_nomination(accounts: AccountsStory, name: str, reason: str) -> None:
+    assert accounts.nomination_id is not None, "no nomination was made"
+    viewer = accounts.acting_as(name)
+    with accounts.watching():
+        accounts.attempt(
+            RejectNomination(viewer=viewer, nomination_id=accounts.nomination_id, reason=reason)
+        )
+
+
+@when(parsers.parse("{name:w} rejects the nomination without a reason"))
+def rejects_nomination_without_reason(accounts: AccountsStory, name: str) -> None:
+    rejects_nomination(accounts, name, " ")
+
+
+@then(
+    parsers.re(
+        r"(?P<lso>\w+) is told the nomination of (?P<name>\w+) was rejected because "
+        r'"(?P<reason>[^"]+)"'
+    )
+)
+def lso_told_of_rejection(accounts: AccountsStory, lso: str, name: str, reason: str) -> None:
+    assert accounts.error is None, accounts.error
+    notices = messages_to(accounts, lso, "nomination")
+    assert len(notices) == 1, notices
+    assert name in notices[0].subject and reason in notices[0].body, notices[0]
+    assert accounts.member(name).email in notices[0].body
+
+
+@then(parsers.parse("{name:w} is told to say why"))
+def told_to_say_why(accounts: AccountsStory, name: str) -> None:
+    assert rejection_codes(accounts.error) == ["REASON_REQUIRED"]
+    assert accounts.sent == []
+
+
+@then(
+    parsers.parse("{name:w} is told that only a CDSP account administrator can reject nominations")
+)
+def told_only_cdsp_rejects(accounts: AccountsStory, name: str) -> None:
+    assert isinstance(accounts.error, NotPermitted), repr(accounts.error)
+    assert "CDSP account administrator" in accounts.error.message
+    assert accounts.sent == []
+
+
+@then(parsers.parse("{name:w} is told that no such nomination waits for approval"))
+def told_no_such_nomination(accounts: AccountsStory, name: str) -> None:
+    assert rejection_codes(accounts.error) == ["NOMINATION_NOT_FOUND"]
+
+
+def audit_records(accounts: AccountsStory, event: AuditEvent) -> list[Any]:
+    entries = accounts.run(accounts.world.container.account_queries().audit_entries(0, 10_000))
+    return [entry.record for entry in entries if entry.record.event is event]
+
+
+@then(parsers.parse("the security audit log records that {name:w} rejected the nomination"))
+def audit_says_rejected(accounts: AccountsStory, name: str) -> None:
+    [record] = audit_records(accounts, AuditEvent.NOMINATION_REJECTED)
+    assert record.actor_id == accounts.member(name).user_id
+    assert record.details["nomination"] == accounts.nomination_id
+    assert record.details["reason"]
+
+
+# --- invitations sent again ---------------------------------------------------------------
+
+
+@given(parsers.parse("{hours:d} hours have passed since the invitation was sent"))
+def hours_passed(accounts: AccountsStory, hours: int) -> None:
+    assert accounts.invitation_sent_at is not None
+    accounts.advance_to(accounts.invitation_sent_at + timedelta(hours=hours))
+
+
+@when(parsers.parse("{lso:w} sends {name:w}'s invitation again"))
+def sends_invitation_again(accounts: AccountsStory, lso: str, name: str) -> None:
+    user_id = accounts.member(name).user_id
+    assert user_id is not None
+    with accounts.watching():
+        accounts.attempt(ResendInvitation(viewer=accounts.acting_as(lso), user_id=user_id))
+    assert accounts.error is None, accounts.error
+    accounts.invitation_sent_at = accounts.world.clock.now()
+
+
+@then(
+    parsers.parse("{name:w} is told the invitation has expired and to ask {lso:w} to send it again")
+)
+def told_invitation_expired_ask_lso(accounts: AccountsStory, name: str, lso: str) -> None:
+    assert rejection_codes(accounts.error) == ["INVITATION_INVALID"]
+    advice = str(accounts.error)
+    assert "expired" in advice and accounts.member(lso).name in advice, advice
+    assert "send you a new one" in advice, advice
+
+
+@then(
+    parsers.parse(
+        "{lso:w} is told {name:w}'s account waits for its password, and to send the invitation "
+        "again"
+    )
+)
+def told_account_waits(accounts: AccountsStory, lso: str, name: str) -> None:
+    assert rejection_codes(accounts.error) == ["EMAIL_IN_USE"]
+    advice = str(accounts.error)
+    assert accounts.member(name).email in advice and "send the invitation again" in advice
+
+
+# --- enabling with a reason ---------------------------------------------------------------
+
+
+@when(parsers.parse('{lso:w} enables {name:w}\'s account because "{reason}"'))
+def enables_because(accounts: AccountsStory, lso: str, name: str, reason: str) -> None:
+    viewer = accounts.acting_as(lso)
+    user_id = accounts.member(name).user_id
+    assert user_id is not None
+    with accounts.watching():
+        accounts.attempt(EnableUser(viewer=viewer, user_id=user_id, reason=reason))
+
+
+@then(
+    parsers.parse(
+        'the security audit log records that {lso:w} enabled {name:w}\'s account because "{reason}"'
+    )
+)
+def audit_says_enabled(accounts: AccountsStory, lso: str, name: str, reason: str) -> None:
+    [record] = audit_records(accounts, AuditEvent.USER_ENABLED)
+    assert (record.actor_id, record.subject_id) == (
+        accounts.member(lso).user_id,
+        accounts.member(name).user_id,
+    )
+    assert record.details["reason"] == reason
+
+
+# --- resetting a second factor ------------------------------------------------------------
+
+_RESETS = r"(?P<admin>\w+) resets (?P<name>\w+)'s second factor"
+
+
+@when(parsers.re(_RESETS + r' because "(?P<reason>[^"]+)"'))
+def resets_second_factor(accounts: AccountsStory, admin: str, name: str, reason: str) -> None:
+    waiting = accounts.challenge_id  # the user's sign-in that waits for a code, if any
+    viewer = accounts.acting_as(admin)
+    accounts.challenge_id = waiting
+    user_id = accounts.member(name).user_id
+    assert user_id is not None
+    with accounts.watching():
+        accounts.attempt(ResetSecondFactor(viewer=viewer, user_id=user_id, reason=reason))
+
+
+@when(parsers.re(_RESETS + r" without a reason"))
+def resets_without_reason(accounts: AccountsStory, admin: str, name: str) -> None:
+    resets_second_factor(accounts, admin, name, "")
+
+
+@then(
+    parsers.re(
+        r"(?P<name>\w+) is asked to set up a second factor when (?:he|she) "
+        r"(?:next signs in|signs in on (?:his|her) (?P<device>\w+))"
+    )
+)
+def asked_to_set_up(accounts: AccountsStory, name: str, device: str | None) -> None:
+    assert accounts.error is None, accounts.error
+    with accounts.watching():
+        outcome = accounts.password_step(name, device=device)
+    assert isinstance(outcome, MfaEnrolmentRequired), outcome
+    assert accounts.sent == [], "no code is sent before a second factor is chosen"
+
+
+@then(parsers.parse("{name:w} is asked for a code by email when he next signs in"))
+def asked_for_code_as_before(accounts: AccountsStory, name: str) -> None:
+    with accounts.watching():
+        outcome = accounts.password_step(name)
+    assert isinstance(outcome, MfaRequired) and outcome.channel is MfaChannel.EMAIL, outcome
+
+
+@then(
+    parsers.re(
+        r'(?P<name>\w+) is told (?:his|her) second factor was reset because "(?P<reason>[^"]+)"'
+    )
+)
+def told_reset(accounts: AccountsStory, name: str, reason: str) -> None:
+    notices = messages_to(accounts, name, "second factor")
+    assert len(notices) == 1, notices
+    assert reason in notices[0].body and "next sign-in" in notices[0].body, notices[0].body
+
+
+@then(
+    parsers.parse(
+        "the security audit log records that {admin:w} reset {name:w}'s second factor because "
+        '"{reason}"'
+    )
+)
+def audit_says_reset(accounts: AccountsStory, admin: str, name: str, reason: str) -> None:
+    [record] = audit_records(accounts, AuditEvent.MFA_RESET)
+    assert (record.actor_id, record.subject_id) == (
+        accounts.member(admin).user_id,
+        accounts.member(name).user_id,
+    )
+    assert record.details["reason"] == reason
+
+
+@when(parsers.parse("{name:w} enters the code he was sent"))
+def enters_code_sent(accounts: AccountsStory, name: str) -> None:
+    assert accounts.right_code is not None
+    accounts.outcome = accounts.enter(name, accounts.right_code)

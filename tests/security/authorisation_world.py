@@ -402,6 +402,15 @@ class Scene:
         found = self.call(self.world.container.account_queries().users_by_ids, [user_id])
         return str(found[user_id].status)
 
+    def mfa_channel_of(self, user_id: str) -> str | None:
+        found = self.call(self.world.container.account_queries().users_by_ids, [user_id])
+        channel = found[user_id].mfa_channel
+        return str(channel) if channel else None
+
+    def user_id_of(self, email: str) -> str:
+        found = self.call(self.world.container.account_queries().users_by_emails, [email])
+        return str(found[email].id)
+
     async def _state_of(self, crn: str) -> ContactState:
         query = select(contacts_table).where(contacts_table.c.crn == crn)
         async with self.world.engine.connect() as connection:

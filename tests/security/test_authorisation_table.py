@@ -110,6 +110,12 @@ disableUser                own     .     R     P     R     R     P     R     R  
 disableUser                foreign R     R     R     R     R     R     R     R     R     P     R
 enableUser                 own     .     R     P     R     R     P     R     R     P     P     R
 enableUser                 foreign R     R     R     R     R     R     R     R     R     P     R
+rejectNomination           own     .     R     R     R     R     R     R     R     R     P     R
+rejectNomination           foreign R     R     R     R     R     R     R     R     R     P     R
+resendInvitation           own     .     R     P     R     R     P     R     R     P     P     R
+resendInvitation           foreign R     R     R     R     R     R     R     R     R     P     R
+resetSecondFactor          own     .     R     P     R     R     P     R     R     P     P     R
+resetSecondFactor          foreign R     R     R     R     R     R     R     R     R     P     R
 workQueue                  -       R     P     P     P     P     P     P     P     P     P     P
 rejectionReasons           -       R     P     P     P     P     P     P     P     P     P     P
 pickUpContact              own     .     R     R     .     .     .     .     .     .     .     .
@@ -943,6 +949,52 @@ def _enable_user(scene: Scene, caller: Caller, target: str) -> str:
     outcome = _account_change(scene, caller, user_id, ENABLE, "enableUser")
     if outcome == PERMITTED:
         assert scene.status_of(user_id) == "ACTIVE"
+    return outcome
+
+
+REJECT_NOMINATION = """mutation($id: ID!, $r: String!) { rejectNomination(id: $id, reason: $r) {
+  __typename ... on Nomination { id rejectionReason }
+  ... on InvalidInput { reasons { code field message } } ... on NotPermitted { message } } }"""
+RESEND = f"mutation($id: ID!) {{ resendInvitation(id: $id) {{ {ACCOUNT_FIELDS} }} }}"
+RESET = f"""mutation($id: ID!, $r: String!) {{
+  resetSecondFactor(id: $id, reason: $r) {{ {ACCOUNT_FIELDS} }} }}"""
+
+
+@probe("rejectNomination")
+def _reject_nomination(scene: Scene, caller: Caller, target: str) -> str:
+    nomination_id, _ = scene.fresh_nomination(scene.organisation_for(caller, target))
+    why = "The email address has a typing error."
+    try:
+        result = answer(
+            scene, caller, REJECT_NOMINATION, "rejectNomination", id=nomination_id, r=why
+        )
+        refused = union_member(result) == "NotPermitted"
+    except Refusal:
+        refused = True
+    if refused:
+        assert nomination_id in scene.pending_nomination_ids(), "refused, yet rejected"
+        return REFUSED
+    assert result == {"__typename": "Nomination", "id": nomination_id, "rejectionReason": why}
+    assert nomination_id not in scene.pending_nomination_ids()
+    return PERMITTED
+
+
+@probe("resendInvitation")
+def _resend_invitation(scene: Scene, caller: Caller, target: str) -> str:
+    email, token = scene.fresh_invitation(scene.organisation_for(caller, target))
+    user_id = scene.user_id_of(email)
+    outcome = _account_change(scene, caller, user_id, RESEND, "resendInvitation")
+    again = scene.world.sender.last_token_to(email)
+    assert (again != token) is (outcome == PERMITTED), "a new invitation only when permitted"
+    return outcome
+
+
+@probe("resetSecondFactor")
+def _reset_second_factor(scene: Scene, caller: Caller, target: str) -> str:
+    user_id, email = scene.fresh_user(scene.organisation_for(caller, target))
+    scene.call(scene.world.sign_in, email)  # sets up codes by email
+    outcome = _account_change(scene, caller, user_id, RESET, "resetSecondFactor", r="Lost phone")
+    assert (scene.mfa_channel_of(user_id) is None) is (outcome == PERMITTED)
     return outcome
 
 

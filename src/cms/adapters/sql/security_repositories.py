@@ -56,6 +56,14 @@ class SqlChallengeRepository:
         values["channel"] = MfaChannel(row.channel) if row.channel else None
         return MfaChallenge(**values)
 
+    async def void_open_for(self, user_id: str, at: datetime) -> int:
+        result = await self._connection.execute(
+            update(mfa_challenges)
+            .where(mfa_challenges.c.user_id == user_id, mfa_challenges.c.completed_at.is_(None))
+            .values(attempts_left=0, expires_at=at)
+        )
+        return int(result.rowcount or 0)
+
     async def save(self, challenge: MfaChallenge) -> None:
         values = _challenge_values(challenge)
         await self._connection.execute(
@@ -119,11 +127,19 @@ class SqlNominationRepository:
         await self._connection.execute(
             update(nominations)
             .where(nominations.c.id == nomination.id)
-            .values(approved_at=nomination.approved_at, approved_by=nomination.approved_by)
+            .values(
+                approved_at=nomination.approved_at,
+                approved_by=nomination.approved_by,
+                rejected_at=nomination.rejected_at,
+                rejected_by=nomination.rejected_by,
+                rejection_reason=nomination.rejection_reason,
+            )
         )
 
     async def pending(self, organisation_id: str | None) -> list[Nomination]:
-        query = select(nominations).where(nominations.c.approved_at.is_(None))
+        query = select(nominations).where(
+            nominations.c.approved_at.is_(None), nominations.c.rejected_at.is_(None)
+        )
         if organisation_id is not None:
             query = query.where(nominations.c.organisation_id == organisation_id)
         rows = (await self._connection.execute(query.order_by(nominations.c.created_at))).all()
@@ -134,6 +150,7 @@ class SqlNominationRepository:
             nominations.c.email == email,
             nominations.c.organisation_id == organisation_id,
             nominations.c.approved_at.is_(None),
+            nominations.c.rejected_at.is_(None),
         )
         row = (await self._connection.execute(query)).first()
         return _nomination_from_row(row) if row else None
@@ -148,6 +165,23 @@ class SqlInvitationRepository:
 
     async def get(self, token_hash: str) -> Invitation | None:
         query = select(invitations).where(invitations.c.token_hash == token_hash)
+        row = (await self._connection.execute(query)).first()
+        return Invitation(**dict(row._mapping)) if row else None
+
+    async def void_unused_for(self, user_id: str, at: datetime) -> int:
+        result = await self._connection.execute(
+            update(invitations)
+            .where(invitations.c.user_id == user_id, invitations.c.used_at.is_(None))
+            .values(used_at=at)
+        )
+        return int(result.rowcount or 0)
+
+    async def latest_for(self, user_id: str) -> Invitation | None:
+        query = (
+            select(invitations)
+            .where(invitations.c.user_id == user_id)
+            .order_by(invitations.c.created_at.desc())
+        )
         row = (await self._connection.execute(query)).first()
         return Invitation(**dict(row._mapping)) if row else None
 

@@ -143,6 +143,9 @@ nominations = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("approved_at", UtcDateTime),
     Column("approved_by", ForeignKey("users.id")),
+    Column("rejected_at", UtcDateTime),
+    Column("rejected_by", ForeignKey("users.id")),
+    Column("rejection_reason", String(500)),
 )
 
 invitations = Table(

@@ -16,6 +16,9 @@ from cms.core.accounts.commands import (
     DisableUser,
     EnableUser,
     NominateUser,
+    RejectNomination,
+    ResendInvitation,
+    ResetSecondFactor,
 )
 from cms.core.accounts.model import (
     AccountStatus,
@@ -35,7 +38,7 @@ from cms.core.accounts.ports import (
     PasswordHasher,
 )
 from cms.core.accounts.queries import email_clash
-from cms.core.accounts.sign_in import SecurityPolicy
+from cms.core.accounts.sign_in import SecurityPolicy, whom_to_ask
 from cms.core.shared.clock import Clock
 from cms.core.shared.delivery import (
     Channel,
@@ -74,6 +77,23 @@ def _clean(value: str) -> str:
 
 def _has_control(value: str) -> bool:
     return any(unicodedata.category(ch).startswith("C") for ch in value)
+
+
+def _reason(value: str | None, required: bool = True) -> str:
+    """The reason given for an administrator's act, on one line ("" when optional and not
+    given); refused when missing."""
+    reason = _clean(value or "")
+    if (required and not reason) or len(reason) > MAX_REASON or _has_control(reason):
+        raise Rejected(
+            [
+                Rejection(
+                    "REASON_REQUIRED",
+                    "reason",
+                    f"Say why, in up to {MAX_REASON} characters of plain text.",
+                )
+            ]
+        )
+    return reason
 
 
 class AdministrationHandlers:
@@ -177,6 +197,19 @@ class AdministrationHandlers:
         """
         organisation_id = viewer.organisation.id
         existing = await uow.users.by_email(email)
+        if (
+            existing is not None
+            and existing.organisation_id == organisation_id
+            and existing.status is AccountStatus.INVITED
+        ):
+            return [
+                Rejection(
+                    "EMAIL_IN_USE",
+                    "email",
+                    f"{email} already has an account in your organisation that waits for its "
+                    "password; send the invitation again rather than nominating the person anew.",
+                )
+            ]
         if existing is not None and existing.organisation_id == organisation_id:
             return [
                 Rejection(
@@ -205,16 +238,8 @@ class AdministrationHandlers:
         token = new_secret_token()
         async with self._uow() as uow:
             nomination = await uow.nominations.get(command.nomination_id.strip())
-            if nomination is None or nomination.approved_at is not None:
-                raise Rejected(
-                    [
-                        Rejection(
-                            "NOMINATION_NOT_FOUND",
-                            "id",
-                            "No nomination with that id is waiting for approval.",
-                        )
-                    ]
-                )
+            if nomination is None or not nomination.is_pending:
+                raise Rejected([_no_such_nomination()])
             existing = await uow.users.by_email(nomination.email)
             if existing is not None:
                 raise Rejected([await _email_in_use(uow, nomination, existing)])
@@ -231,15 +256,7 @@ class AdministrationHandlers:
             )
             await uow.users.add(user)
             await uow.nominations.save(_approved(nomination, viewer.user_id, now))
-            expires = now + timedelta(seconds=self._policy.invitation_ttl_s)
-            await uow.invitations.add(
-                Invitation(
-                    token_hash=hash_token(token),
-                    user_id=user.id,
-                    created_at=now,
-                    expires_at=expires,
-                )
-            )
+            await self._invite(uow, user, token, now)
             await audit(
                 uow,
                 AuditEvent.NOMINATION_APPROVED,
@@ -258,6 +275,95 @@ class AdministrationHandlers:
                 command.client_address,
             )
             await uow.commit()
+        await self._send_invitation(user, token)
+        return user
+
+    async def reject_nomination(self, command: RejectNomination) -> Nomination:
+        """A CDSP account administrator turns a nomination down, saying why; the LSO who
+        made it is told."""
+        viewer, now = command.viewer, self._clock.now()
+        if not is_cdsp_admin(viewer):
+            raise NotPermitted("Only a CDSP account administrator can reject nominations.")
+        reason = _reason(command.reason)
+        async with self._uow() as uow:
+            nomination = await uow.nominations.get(command.nomination_id.strip())
+            if nomination is None or not nomination.is_pending:
+                raise Rejected([_no_such_nomination()])
+            rejected = replace(
+                nomination, rejected_at=now, rejected_by=viewer.user_id, rejection_reason=reason
+            )
+            await uow.nominations.save(rejected)
+            await audit(
+                uow,
+                AuditEvent.NOMINATION_REJECTED,
+                now,
+                viewer.user_id,
+                nomination.nominated_by,
+                command.client_address,
+                nomination=nomination.id,
+                email=nomination.email,
+                reason=reason,
+            )
+            nominator = await uow.users.get(nomination.nominated_by)
+            await uow.commit()
+        if nominator is not None:
+            await send_after_commit(
+                self._sender,
+                OutgoingMessage(
+                    channel=Channel.EMAIL,
+                    to=nominator.email,
+                    subject=f"Your nomination of {nomination.name} was not approved",
+                    body=f"Hello {nominator.name},\n\nThe CDSP did not approve your nomination "
+                    f"of {nomination.name} ({nomination.email}) for a CMS account: {reason}\n\n"
+                    "You may nominate the person again once that is put right.",
+                ),
+            )
+        return rejected
+
+    async def resend_invitation(self, command: ResendInvitation) -> UserAccount:
+        """A new invitation for an account still waiting for its password; earlier ones end."""
+        viewer, now = command.viewer, self._clock.now()
+        token = new_secret_token()
+        async with self._uow() as uow:
+            user = await self._administered(uow, viewer, command.user_id)
+            if user.status is not AccountStatus.INVITED:
+                raise Rejected(
+                    [
+                        Rejection(
+                            "NOT_INVITED",
+                            "id",
+                            f"The account is {user.status.lower()}: its password is set "
+                            "already, so there is no invitation to send.",
+                        )
+                    ]
+                )
+            await uow.invitations.void_unused_for(user.id, now)
+            await self._invite(uow, user, token, now)
+            await audit(
+                uow,
+                AuditEvent.INVITATION_SENT,
+                now,
+                viewer.user_id,
+                user.id,
+                command.client_address,
+            )
+            await uow.commit()
+        await self._send_invitation(user, token)
+        return user
+
+    async def _invite(
+        self, uow: AccountsUnitOfWork, user: UserAccount, token: str, now: datetime
+    ) -> None:
+        await uow.invitations.add(
+            Invitation(
+                token_hash=hash_token(token),
+                user_id=user.id,
+                created_at=now,
+                expires_at=now + timedelta(seconds=self._policy.invitation_ttl_s),
+            )
+        )
+
+    async def _send_invitation(self, user: UserAccount, token: str) -> None:
         hours = self._policy.invitation_ttl_s // 3600
         await send_after_commit(
             self._sender,
@@ -271,26 +377,26 @@ class AdministrationHandlers:
                 "At your first sign-in you will set up a second factor.",
             ),
         )
-        return user
 
     async def accept_invitation(self, command: AcceptInvitation) -> UserAccount:
         now = self._clock.now()
-        invalid = Rejected(
-            [
-                Rejection(
-                    "INVITATION_INVALID",
-                    "token",
-                    "This invitation is not valid or has expired (invitations last "
-                    f"{self._policy.invitation_ttl_s // 3600} hours); ask your LSO to nominate "
-                    "you again.",
-                )
-            ]
-        )
         async with self._uow() as uow:
             invitation = await uow.invitations.get(hash_token(command.token.strip()))
+            user = await uow.users.get(invitation.user_id) if invitation else None
+            whom = await self.whom_to_ask(uow, user) if user else whom_to_ask([])
+            invalid = Rejected(
+                [
+                    Rejection(
+                        "INVITATION_INVALID",
+                        "token",
+                        "This invitation is not valid, was used already or has expired "
+                        f"(invitations last {self._policy.invitation_ttl_s // 3600} hours); ask "
+                        f"{whom} to send you a new one.",
+                    )
+                ]
+            )
             if invitation is None or invitation.used_at is not None or now >= invitation.expires_at:
                 raise invalid
-            user = await uow.users.get(invitation.user_id)
             if user is None or user.status is not AccountStatus.INVITED:
                 raise invalid
             problems = password_problems(command.password, user.email, self._common)
@@ -311,15 +417,7 @@ class AdministrationHandlers:
 
     async def disable_user(self, command: DisableUser) -> UserAccount:
         viewer, now = command.viewer, self._clock.now()
-        reason = _clean(command.reason)
-        if not reason or len(reason) > MAX_REASON or _has_control(reason):
-            raise Rejected(
-                [
-                    Rejection(
-                        "REASON_REQUIRED", "reason", f"Say why, in up to {MAX_REASON} characters."
-                    )
-                ]
-            )
+        reason = _reason(command.reason)
         if command.user_id == viewer.user_id:
             raise Rejected(
                 [Rejection("CANNOT_DISABLE_SELF", "id", "You cannot disable your own account.")]
@@ -357,6 +455,7 @@ class AdministrationHandlers:
 
     async def enable_user(self, command: EnableUser) -> UserAccount:
         viewer, now = command.viewer, self._clock.now()
+        reason = _reason(command.reason, required=False)
         async with self._uow() as uow:
             user = await self._administered(uow, viewer, command.user_id)
             if user.status is not AccountStatus.DISABLED:
@@ -375,7 +474,76 @@ class AdministrationHandlers:
             user.last_active_at, user.inactivity_warned_at = now, None
             await uow.users.save(user)
             await audit(
-                uow, AuditEvent.USER_ENABLED, now, viewer.user_id, user.id, command.client_address
+                uow,
+                AuditEvent.USER_ENABLED,
+                now,
+                viewer.user_id,
+                user.id,
+                command.client_address,
+                **({"reason": reason} if reason else {}),
+            )
+            await uow.commit()
+        because = f": {reason}" if reason else "."
+        await send_after_commit(
+            self._sender,
+            OutgoingMessage(
+                channel=Channel.EMAIL,
+                to=user.email,
+                subject="Your CMS account is enabled again",
+                body=f"Hello {user.name},\n\nYour CMS account was enabled again by {viewer.name}"
+                f"{because}\n\nYou can sign in now.",
+            ),
+        )
+        return user
+
+    async def reset_second_factor(self, command: ResetSecondFactor) -> UserAccount:
+        """A lost phone or app: the user chooses a second factor again at their next sign-in.
+
+        Their remembered devices, their sessions and any sign-in waiting for a code end too, so
+        that whoever holds the old phone cannot finish a sign-in with it.
+        """
+        viewer, now = command.viewer, self._clock.now()
+        reason = _reason(command.reason)
+        if command.user_id.strip() == viewer.user_id:
+            raise Rejected(
+                [
+                    Rejection(
+                        "CANNOT_RESET_SELF",
+                        "id",
+                        "You cannot reset your own second factor; ask your organisation's "
+                        "Local Security Officer or a CDSP account administrator.",
+                    )
+                ]
+            )
+        async with self._uow() as uow:
+            user = await self._administered(uow, viewer, command.user_id)
+            if not user.has_mfa:
+                raise Rejected(
+                    [
+                        Rejection(
+                            "NO_SECOND_FACTOR",
+                            "id",
+                            f"{user.name} has not set up a second factor yet: they choose one "
+                            "at their next sign-in.",
+                        )
+                    ]
+                )
+            channel = user.mfa_channel
+            user.mfa_channel = user.mfa_destination = user.totp_secret = None
+            user.totp_last_step = None
+            await uow.users.save(user)
+            await uow.challenges.void_open_for(user.id, now)
+            await uow.devices.revoke_all_for(user.id, now)
+            await uow.sessions.revoke_all_for(user.id, now)
+            await audit(
+                uow,
+                AuditEvent.MFA_RESET,
+                now,
+                viewer.user_id,
+                user.id,
+                command.client_address,
+                reason=reason,
+                channel=str(channel),
             )
             await uow.commit()
         await send_after_commit(
@@ -383,12 +551,29 @@ class AdministrationHandlers:
             OutgoingMessage(
                 channel=Channel.EMAIL,
                 to=user.email,
-                subject="Your CMS account is enabled again",
-                body=f"Hello {user.name},\n\nYour CMS account was enabled again by {viewer.name}. "
-                "You can sign in now.",
+                subject="Your CMS second factor has been reset",
+                body=f"Hello {user.name},\n\n{viewer.name} reset your CMS second factor: "
+                f"{reason}\n\nAt your next sign-in you will choose a new one (a code by text or "
+                "email, or an authenticator app); your remembered devices are forgotten. If you "
+                "did not ask for this, tell your Local Security Officer at once.",
             ),
         )
         return user
+
+    @staticmethod
+    async def whom_to_ask(uow: AccountsUnitOfWork, user: UserAccount) -> str:
+        """The people who look after the user's account: their organisation's active LSOs."""
+        colleagues = await uow.users.in_organisation(user.organisation_id)
+        lsos = [
+            other.name
+            for other in colleagues
+            if Role.LSO in other.roles
+            and other.id != user.id
+            and other.status is AccountStatus.ACTIVE
+        ]
+        organisation = await uow.organisations.get(user.organisation_id)
+        is_cdsp = organisation is not None and organisation.kind is OrganisationKind.CDSP
+        return whom_to_ask(lsos, is_cdsp)
 
     async def _administered(
         self, uow: AccountsUnitOfWork, viewer: Viewer, user_id: str
@@ -411,6 +596,12 @@ async def _email_in_use(
         email_clash(nomination.email, held_by.name if held_by else "another organisation")
         + f" Ask {nominated_by.name if nominated_by else 'the nominating organisation'}'s LSO "
         "to nominate the person with another email address.",
+    )
+
+
+def _no_such_nomination() -> Rejection:
+    return Rejection(
+        "NOMINATION_NOT_FOUND", "id", "No nomination with that id is waiting for approval."
     )
 
 

@@ -88,6 +88,33 @@ class ApproveNomination(Command):
 
 
 @dataclass(frozen=True, kw_only=True)
+class RejectNomination(Command):
+    viewer: Viewer
+    nomination_id: str
+    reason: str
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResendInvitation(Command):
+    """A new invitation for an account that waits for its password (the last one expired)."""
+
+    viewer: Viewer
+    user_id: str
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResetSecondFactor(Command):
+    """The user lost their second factor: they choose one again at their next sign-in."""
+
+    viewer: Viewer
+    user_id: str
+    reason: str
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class AcceptInvitation(Command):
     token: str
     password: str
@@ -106,6 +133,7 @@ class DisableUser(Command):
 class EnableUser(Command):
     viewer: Viewer
     user_id: str
+    reason: str | None = None
     client_address: str | None = None
 
 

@@ -146,6 +146,13 @@ class Nomination:
     created_at: datetime
     approved_at: datetime | None = None
     approved_by: str | None = None
+    rejected_at: datetime | None = None
+    rejected_by: str | None = None
+    rejection_reason: str | None = None
+
+    @property
+    def is_pending(self) -> bool:
+        return self.approved_at is None and self.rejected_at is None
 
 
 @dataclass(frozen=True, slots=True)

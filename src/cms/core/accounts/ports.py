@@ -116,6 +116,10 @@ class ChallengeRepository(Protocol):
 
     async def save(self, challenge: MfaChallenge) -> None: ...
 
+    async def void_open_for(self, user_id: str, at: datetime) -> int:
+        """End the user's sign-ins that wait for a code: none of them can finish now."""
+        ...
+
 
 class DeviceRepository(Protocol):
     async def add(self, device: TrustedDevice) -> None: ...
@@ -135,7 +139,7 @@ class NominationRepository(Protocol):
     async def save(self, nomination: Nomination) -> None: ...
 
     async def pending(self, organisation_id: str | None) -> list[Nomination]:
-        """Nominations not yet approved: of one organisation, or of all when None."""
+        """Nominations neither approved nor rejected: of one organisation, or of all."""
         ...
 
     async def pending_for_email(self, email: str, organisation_id: str) -> Nomination | None:
@@ -151,6 +155,12 @@ class InvitationRepository(Protocol):
     async def mark_used(self, token_hash: str, at: datetime) -> bool:
         """Use the invitation once: False if it was already used."""
         ...
+
+    async def void_unused_for(self, user_id: str, at: datetime) -> int:
+        """Mark the user's unused invitations used: a new one replaces them."""
+        ...
+
+    async def latest_for(self, user_id: str) -> Invitation | None: ...
 
 
 class AuditLog(Protocol):

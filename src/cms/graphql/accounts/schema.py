@@ -17,6 +17,9 @@ from cms.core.accounts.commands import (
     EnableUser,
     EnrolMfa,
     NominateUser,
+    RejectNomination,
+    ResendInvitation,
+    ResetSecondFactor,
     SignIn,
     SignOut,
     VerifyMfa,
@@ -46,6 +49,7 @@ from cms.graphql.accounts.types import (
     NominateUserInput,
     NominateUserResult,
     Nomination,
+    NominationChangeResult,
     Organisation,
     SessionInfo,
     SignedIn,
@@ -135,6 +139,8 @@ async def _nomination(
         roles=sorted(nomination.roles),
         created_at=nomination.created_at,
         clash=clash,
+        rejected_at=nomination.rejected_at,
+        rejection_reason=nomination.rejection_reason,
     )
 
 
@@ -354,6 +360,61 @@ class AccountsMutation:
             ),
         )
 
+    @strawberry.mutation(
+        description="CDSP account admin: turn a nomination down, saying why; the LSO who made "
+        "it is emailed the reason."
+    )
+    async def reject_nomination(
+        self, info: ContextInfo, id: strawberry.ID, reason: str
+    ) -> NominationChangeResult:
+        context = info.context
+        try:
+            nomination = await context.bus.handle(
+                RejectNomination(
+                    viewer=context.require_viewer(),
+                    nomination_id=id,
+                    reason=reason,
+                    client_address=context.client_address,
+                )
+            )
+        except NotPermittedError as refusal:
+            return NotPermitted(message=refusal.message)
+        except Rejected as error:
+            return _invalid(error)
+        return await _nomination(context, nomination)
+
+    @strawberry.mutation(
+        description="LSO (own organisation) or CDSP account admin: a new invitation for an "
+        "account still waiting for its password; earlier links stop working."
+    )
+    async def resend_invitation(self, info: ContextInfo, id: strawberry.ID) -> AccountChangeResult:
+        context = info.context
+        return await _account_change(
+            context,
+            ResendInvitation(
+                viewer=context.require_viewer(), user_id=id, client_address=context.client_address
+            ),
+        )
+
+    @strawberry.mutation(
+        description="LSO (own organisation) or CDSP account admin: reset a user's second factor "
+        "(a lost phone), saying why. They choose one again at their next sign-in; their "
+        "remembered devices and sessions end. Not your own."
+    )
+    async def reset_second_factor(
+        self, info: ContextInfo, id: strawberry.ID, reason: str
+    ) -> AccountChangeResult:
+        context = info.context
+        return await _account_change(
+            context,
+            ResetSecondFactor(
+                viewer=context.require_viewer(),
+                user_id=id,
+                reason=reason,
+                client_address=context.client_address,
+            ),
+        )
+
     @strawberry.mutation(description="Set your password from an invitation; activates the account.")
     async def accept_invitation(
         self, info: ContextInfo, token: str, password: str
@@ -380,14 +441,20 @@ class AccountsMutation:
             ),
         )
 
-    @strawberry.mutation(description="LSO (own organisation) or CDSP: enable an account again.")
-    async def enable_user(self, info: ContextInfo, id: strawberry.ID) -> AccountChangeResult:
+    @strawberry.mutation(
+        description="LSO (own organisation) or CDSP: enable an account again; the reason, if "
+        "given, is audited and told to the user."
+    )
+    async def enable_user(
+        self, info: ContextInfo, id: strawberry.ID, reason: str | None = None
+    ) -> AccountChangeResult:
         context = info.context
         return await _account_change(
             context,
             EnableUser(
                 viewer=context.require_viewer(),
                 user_id=id,
+                reason=reason,
                 client_address=context.client_address,
             ),
         )

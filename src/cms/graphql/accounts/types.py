@@ -219,6 +219,12 @@ class Nomination:
         "cannot become an account as it stands, such as the email having an account at another "
         "organisation, or another organisation having nominated it too.",
     )
+    rejected_at: datetime | None = strawberry.field(
+        default=None, description="When the CDSP rejected it (null while it waits)."
+    )
+    rejection_reason: str | None = strawberry.field(
+        default=None, description="Why the CDSP rejected it, as its LSO was told."
+    )
 
 
 @strawberry.type
@@ -241,6 +247,9 @@ EnrolMfaResult = Annotated[MfaRequired | InvalidInput, strawberry.union("EnrolMf
 VerifyMfaResult = Annotated[SignedIn | MfaFailed, strawberry.union("VerifyMfaResult")]
 NominateUserResult = Annotated[
     Nomination | InvalidInput | NotPermitted, strawberry.union("NominateUserResult")
+]
+NominationChangeResult = Annotated[
+    Nomination | InvalidInput | NotPermitted, strawberry.union("NominationChangeResult")
 ]
 AccountChangeResult = Annotated[
     User | InvalidInput | NotPermitted, strawberry.union("AccountChangeResult")
