@@ -379,33 +379,23 @@ def audit_verify() -> None:
     """Check the audit log's hash chain; report the first entry that was changed or removed."""
     from cms.adapters.sql.engine import create_engine
     from cms.adapters.sql.security_repositories import SqlAuditLog
-    from cms.core.accounts.audit import ChainBreak, first_break
+    from cms.core.accounts.audit import ChainCheck, verify_chain
 
     settings = _settings()
-    batch = 10_000
 
-    async def run() -> tuple[int, ChainBreak | None]:
+    async def run() -> ChainCheck:
         engine = create_engine(settings.database_url)
-        checked, last_seq, last_hash = 0, 0, None
         try:
             async with engine.connect() as connection:
                 log = SqlAuditLog(connection)
-                while True:
-                    entries = list(await log.entries(after_seq=last_seq, limit=batch))
-                    if not entries:
-                        return checked, None
-                    # Each batch is checked as a continuation of the one before.
-                    broken = first_break(entries, start_seq=last_seq + 1, prev_hash=last_hash)
-                    if broken is not None:
-                        return checked, broken
-                    checked += len(entries)
-                    last_seq, last_hash = entries[-1].seq, entries[-1].hash
+                return await verify_chain(lambda after, limit: log.entries(after, limit))
         finally:
             await engine.dispose()
 
-    checked, broken = asyncio.run(run())
+    check = asyncio.run(run())
+    broken = check.broken
     if broken is None:
-        typer.echo(f"Audit chain intact: {checked:,} entries verified.")
+        typer.echo(f"Audit chain intact: {check.checked:,} entries verified.")
         return
     record = broken.entry.record
     typer.echo(

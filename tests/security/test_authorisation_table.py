@@ -96,6 +96,9 @@ users                      foreign R     R     R     R     R     R     R     R  
 nominations                own     .     R     P     R     R     P     R     R     P     P     R
 nominations                foreign R     R     R     R     R     R     R     R     R     P     R
 auditLog                   -       R     R     R     R     R     R     R     R     P     P     R
+auditChainVerified         -       R     R     R     R     R     R     R     R     P     P     R
+invitation                 -       P     P     P     P     P     P     P     P     P     P     P
+passwordRules              -       P     P     P     P     P     P     P     P     P     P     P
 signIn                     -       P     P     P     P     P     P     P     P     P     P     P
 enrolMfa                   -       P     P     P     P     P     P     P     P     P     P     P
 verifyMfa                  -       P     P     P     P     P     P     P     P     P     P     P
@@ -175,8 +178,9 @@ COLUMNS = {
     "SUP.u": "SUPPLIER USER",
 }
 # Notes on rows a reviewer may stop at:
-# - enrolMfa, verifyMfa and acceptInvitation are authorised by the challenge id or the invitation
-#   token, whoever sends it; signOut by an anonymous caller answers false (nothing to end).
+# - enrolMfa, verifyMfa, acceptInvitation and invitation are authorised by the challenge id or the
+#   invitation token, whoever sends it (passwordRules is for everyone); signOut by an anonymous
+#   caller answers false (nothing to end).
 # - A CDSP LSO disables and enables any organisation's accounts (DOMAIN: "its LSO, or the CDSP")
 #   but lists only the CDSP's own users and nominations (contract: "LSO: own organisation; CDSP
 #   admin: all"). An inconsistency to decide on, not a breach of DOMAIN.md.
@@ -446,6 +450,33 @@ def _nominations(scene: Scene, caller: Caller, target: str) -> str:
 def _audit_log(scene: Scene, caller: Caller, target: str) -> str:
     entries = answer(scene, caller, "{ auditLog(afterSeq: 0, first: 3) { seq event } }", "auditLog")
     assert entries, "signing the cast in wrote audit entries"
+    return PERMITTED
+
+
+@probe("auditChainVerified")
+@refused_by_error
+def _audit_chain_verified(scene: Scene, caller: Caller, target: str) -> str:
+    query = "{ auditChainVerified { ok checkedEntries } }"
+    status = answer(scene, caller, query, "auditChainVerified")
+    assert status["ok"] and status["checkedEntries"] > 0, status
+    return PERMITTED
+
+
+@probe("invitation")
+@refused_by_error
+def _invitation(scene: Scene, caller: Caller, target: str) -> str:
+    """Whoever holds the link: it is the invitation's token that authorises, like accepting."""
+    _, token = scene.fresh_invitation(scene.home(caller))
+    query = "query($t: String!) { invitation(token: $t) { state maskedEmail } }"
+    found = answer(scene, caller, query, "invitation", t=token)
+    assert found["state"] == "VALID" and found["maskedEmail"], found
+    return PERMITTED
+
+
+@probe("passwordRules")
+@refused_by_error
+def _password_rules(scene: Scene, caller: Caller, target: str) -> str:
+    assert answer(scene, caller, "{ passwordRules }", "passwordRules")
     return PERMITTED
 
 

@@ -9,11 +9,16 @@ from sqlalchemy import select, true
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cms.adapters.sql.accounts_repositories import organisation_from_row
-from cms.adapters.sql.security_repositories import SqlAuditLog, SqlNominationRepository
-from cms.adapters.sql.tables import network_ldzs, organisations, users
-from cms.core.accounts.audit import AuditEntry
+from cms.adapters.sql.security_repositories import (
+    SqlInvitationRepository,
+    SqlNominationRepository,
+    audit_entry_from_row,
+)
+from cms.adapters.sql.tables import audit_log, network_ldzs, organisations, users
+from cms.core.accounts.audit import AuditEntry, AuditEvent
 from cms.core.accounts.model import (
     AccountStatus,
+    Invitation,
     MfaChannel,
     Nomination,
     Organisation,
@@ -49,9 +54,28 @@ class SqlAccountQueries:
         async with self._engine.connect() as connection:
             return await SqlNominationRepository(connection).pending(organisation_id)
 
-    async def audit_entries(self, after_seq: int, limit: int) -> list[AuditEntry]:
+    async def audit_entries(
+        self,
+        after_seq: int,
+        limit: int,
+        user_id: str | None = None,
+        event: AuditEvent | None = None,
+    ) -> list[AuditEntry]:
+        query = select(audit_log).where(audit_log.c.seq > after_seq)
+        if user_id is not None:
+            query = query.where(
+                (audit_log.c.actor_id == user_id) | (audit_log.c.subject_id == user_id)
+            )
+        if event is not None:
+            query = query.where(audit_log.c.event == event.value)
+        query = query.order_by(audit_log.c.seq).limit(limit)
         async with self._engine.connect() as connection:
-            return list(await SqlAuditLog(connection).entries(after_seq, limit))
+            rows = (await connection.execute(query)).all()
+        return [audit_entry_from_row(row) for row in rows]
+
+    async def invitation(self, token_hash: str) -> Invitation | None:
+        async with self._engine.connect() as connection:
+            return await SqlInvitationRepository(connection).get(token_hash)
 
     async def _user_views(self, condition: Any) -> list[UserView]:
         query = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -106,3 +106,33 @@ def first_break(
             return ChainBreak(entry, "its content does not match its hash (it was edited)")
         expected_prev, expected_seq = entry.hash, entry.seq + 1
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class ChainCheck:
+    """How far the chain was checked: every entry when it holds, or up to the first break."""
+
+    checked: int
+    broken: ChainBreak | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+
+AuditReader = Callable[[int, int], Awaitable[Sequence[AuditEntry]]]  # (after_seq, limit)
+VERIFY_BATCH = 10_000
+
+
+async def verify_chain(read: AuditReader, batch: int = VERIFY_BATCH) -> ChainCheck:
+    """Check the whole log in batches, each as a continuation of the one before."""
+    checked, last_seq, last_hash = 0, 0, None
+    while True:
+        entries = list(await read(last_seq, batch))
+        if not entries:
+            return ChainCheck(checked)
+        broken = first_break(entries, start_seq=last_seq + 1, prev_hash=last_hash)
+        if broken is not None:
+            return ChainCheck(checked + sum(1 for e in entries if e.seq < broken.entry.seq), broken)
+        checked += len(entries)
+        last_seq, last_hash = entries[-1].seq, entries[-1].hash

@@ -12,6 +12,16 @@ MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 128
 _MIN_NAME_TO_CHECK = 3  # "al" inside a password is no giveaway
 
+# What password_problems checks, as a person reads it before choosing one.
+PASSWORD_RULES: tuple[str, ...] = (
+    f"At least {MIN_PASSWORD_LENGTH} characters: a few unrelated words make a long password "
+    "that is easy to remember.",
+    f"At most {MAX_PASSWORD_LENGTH} characters.",
+    "Not one of the most commonly used passwords.",
+    "Not containing the part of your email address before the @.",
+    "Any characters you like, spaces too: no mix of letters, digits or symbols is required.",
+)
+
 
 def password_problems(
     password: str, email: str, common: CommonPasswords, field: str = "password"

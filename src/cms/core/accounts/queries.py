@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Protocol
 
-from cms.core.accounts.audit import AuditEntry
+from cms.core.accounts.audit import AuditEntry, AuditEvent
 from cms.core.accounts.model import (
     AccountStatus,
+    Invitation,
     MfaChannel,
     Nomination,
     Organisation,
@@ -17,8 +19,11 @@ from cms.core.accounts.model import (
     Role,
     Viewer,
 )
+from cms.core.accounts.sign_in import whom_to_ask
 from cms.core.shared.calendar import UK
 from cms.core.shared.errors import InvalidValue
+from cms.core.shared.ids import hash_token
+from cms.core.shared.masking import mask_email
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,10 @@ class AdministrationQueries(Protocol):
         """Users of one organisation, or of every organisation when None."""
         ...
 
+    async def users_by_ids(self, user_ids: Iterable[str]) -> dict[str, UserView]: ...
+
+    async def invitation(self, token_hash: str) -> Invitation | None: ...
+
     async def users_by_emails(self, emails: Iterable[str]) -> dict[str, UserView]: ...
 
     async def organisations_by_ids(
@@ -76,7 +85,16 @@ class AdministrationQueries(Protocol):
 
     async def pending_nominations(self, organisation_id: str | None) -> list[Nomination]: ...
 
-    async def audit_entries(self, after_seq: int, limit: int) -> list[AuditEntry]: ...
+    async def audit_entries(
+        self,
+        after_seq: int,
+        limit: int,
+        user_id: str | None = None,
+        event: AuditEvent | None = None,
+    ) -> list[AuditEntry]:
+        """In order; with `user_id`, those it acted in or was the subject of; with `event`,
+        that event's only."""
+        ...
 
 
 def administered_scope(viewer: Viewer) -> tuple[bool, str | None]:
@@ -193,3 +211,107 @@ def may_read_audit(viewer: Viewer) -> bool:
     return viewer.kind is OrganisationKind.CDSP and (
         viewer.has_role(Role.ACCOUNT_ADMIN) or viewer.has_role(Role.LSO)
     )
+
+
+def parse_audit_event(text: str) -> AuditEvent:
+    name = text.strip().upper()
+    if name not in AuditEvent.__members__:
+        raise InvalidValue(
+            "EVENT_UNKNOWN",
+            f"'{text[:40]}' is not an audit event; use one of {', '.join(AuditEvent)}.",
+            "event",
+        )
+    return AuditEvent(name)
+
+
+class InvitationState(StrEnum):
+    VALID = "VALID"  # it can set the password now
+    EXPIRED = "EXPIRED"
+    USED = "USED"  # used already, or replaced by a newer one
+    UNKNOWN = "UNKNOWN"  # not a token this service gave out
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationView:
+    """What the invitation page shows whoever opened the link (no one is signed in)."""
+
+    state: InvitationState
+    ask_whom: str
+    message: str
+    first_name: str | None = None  # VALID only: the person's own, to greet them
+    masked_email: str | None = None
+    organisation_name: str | None = None  # not for an UNKNOWN token
+    expires_at: datetime | None = None
+
+
+MAX_TOKEN_LENGTH = 200
+
+
+async def invitation_status(
+    queries: AdministrationQueries, token: str, now: datetime
+) -> InvitationView:
+    """Whether the link can still set a password, and otherwise whom to ask for a new one.
+
+    Tokens carry 256 random bits, so answering for an unknown one tells a guesser nothing.
+    """
+    token = token.strip()
+    if len(token) > MAX_TOKEN_LENGTH:
+        raise InvalidValue(
+            "TOKEN_INVALID",
+            f"The token has {len(token)} characters, more than any invitation's; open the link "
+            "from the email whole, as it is.",
+            "token",
+        )
+    invitation = await queries.invitation(hash_token(token)) if token else None
+    user = (
+        (await queries.users_by_ids([invitation.user_id])).get(invitation.user_id)
+        if (invitation)
+        else None
+    )
+    if invitation is None or user is None:
+        whom = whom_to_ask([])
+        return InvitationView(
+            InvitationState.UNKNOWN,
+            whom,
+            "This link is not an invitation CMS knows: check that you opened the whole link "
+            f"from the email, or ask {whom} to send you a new invitation.",
+        )
+    colleagues = await queries.users_of(user.organisation.id)
+    lsos = [
+        other.name
+        for other in colleagues
+        if Role.LSO in other.roles and other.id != user.id and other.status is AccountStatus.ACTIVE
+    ]
+    whom = whom_to_ask(lsos, user.organisation.kind is OrganisationKind.CDSP)
+    organisation = user.organisation.name
+    if invitation.used_at is not None or user.status is not AccountStatus.INVITED:
+        return InvitationView(
+            InvitationState.USED,
+            whom,
+            "This invitation has been used already, or a newer one was sent. If you have set "
+            f"your password, sign in; if not, ask {whom} to send you a new invitation.",
+            organisation_name=organisation,
+        )
+    if now >= invitation.expires_at:
+        return InvitationView(
+            InvitationState.EXPIRED,
+            whom,
+            f"This invitation expired on {_when(invitation.expires_at)}; ask {whom} to send you "
+            "a new one.",
+            organisation_name=organisation,
+        )
+    return InvitationView(
+        InvitationState.VALID,
+        whom,
+        f"Set the password of your CMS account at {organisation} by "
+        f"{_when(invitation.expires_at)}.",
+        first_name=user.name.split()[0] if user.name.split() else None,
+        masked_email=mask_email(user.email),
+        organisation_name=organisation,
+        expires_at=invitation.expires_at,
+    )
+
+
+def _when(at: datetime) -> str:
+    local = at.astimezone(UK)
+    return f"{local.day} {local:%B %Y} at {local:%H:%M}"

@@ -8,6 +8,7 @@ import json
 import strawberry
 
 from cms.core.accounts import sign_in as outcomes
+from cms.core.accounts.audit import verify_chain
 from cms.core.accounts.commands import (
     AcceptInvitation,
     ApproveNomination,
@@ -26,10 +27,13 @@ from cms.core.accounts.commands import (
 )
 from cms.core.accounts.model import Nomination as NominationValue
 from cms.core.accounts.model import UserAccount
+from cms.core.accounts.passwords import PASSWORD_RULES
 from cms.core.accounts.queries import (
     administered_users,
+    invitation_status,
     may_read_audit,
     nomination_clashes,
+    parse_audit_event,
     visible_nominations,
 )
 from cms.core.shared.errors import InvalidValue
@@ -38,11 +42,13 @@ from cms.core.shared.rejections import Rejected
 from cms.graphql.accounts.types import (
     AccountChangeResult,
     AccountStatus,
+    AuditChainStatus,
     AuditEntry,
     ChangePasswordInput,
     ChangePasswordResult,
     EnrolMfaInput,
     EnrolMfaResult,
+    InvitationStatus,
     MfaEnrolmentRequired,
     MfaFailed,
     MfaRequired,
@@ -197,17 +203,45 @@ class AccountsQuery:
         clashes = await nomination_clashes(queries, viewer, found)
         return [await _nomination(info.context, n, clashes.get(n.id)) for n in found]
 
-    @strawberry.field(description="The security audit log, oldest first (CDSP only).")
-    async def audit_log(
-        self, info: ContextInfo, after_seq: int = 0, first: int = 100
-    ) -> list[AuditEntry]:
-        viewer = info.context.require_viewer()
-        if not may_read_audit(viewer):
-            raise UserFacingError(
-                "Only the CDSP's administrators can read the audit log.", "FORBIDDEN"
+    @strawberry.field(
+        description="Anyone, signed in or not: what the invitation link with this token can "
+        "do, and whom to ask for a new one."
+    )
+    async def invitation(self, info: ContextInfo, token: str) -> InvitationStatus:
+        services = info.context.services
+        try:
+            view = await invitation_status(
+                services.administration_queries, token, services.clock.now()
             )
+        except InvalidValue as error:
+            raise bad_input(error) from error
+        return InvitationStatus.of(view)
+
+    @strawberry.field(description="The rules a new password must meet, to show before typing.")
+    def password_rules(self) -> list[str]:
+        return list(PASSWORD_RULES)
+
+    @strawberry.field(
+        description="The security audit log, oldest first (CDSP only). `userId`: entries the "
+        "user acted in or was the subject of; `event`: one event, e.g. USER_DISABLED."
+    )
+    async def audit_log(
+        self,
+        info: ContextInfo,
+        after_seq: int = 0,
+        first: int = 100,
+        user_id: strawberry.ID | None = None,
+        event: str | None = None,
+    ) -> list[AuditEntry]:
+        _require_audit_reader(info)
+        try:
+            wanted = parse_audit_event(event) if event is not None else None
+        except InvalidValue as error:
+            raise bad_input(error) from error
         first = max(1, min(first, MAX_AUDIT_PAGE))
-        entries = await info.context.services.administration_queries.audit_entries(after_seq, first)
+        entries = await info.context.services.administration_queries.audit_entries(
+            after_seq, first, str(user_id) if user_id is not None else None, wanted
+        )
         return [
             AuditEntry(
                 seq=entry.seq,
@@ -223,6 +257,27 @@ class AccountsQuery:
             )
             for entry in entries
         ]
+
+    @strawberry.field(
+        description="CDSP only: whether the audit log's hash chain holds, as `cms audit verify` "
+        "checks it (the whole log: slow on a very long one)."
+    )
+    async def audit_chain_verified(self, info: ContextInfo) -> AuditChainStatus:
+        _require_audit_reader(info)
+        queries = info.context.services.administration_queries
+        check = await verify_chain(lambda after, limit: queries.audit_entries(after, limit))
+        broken = check.broken
+        return AuditChainStatus(
+            ok=check.ok,
+            checked_entries=check.checked,
+            first_broken_seq=broken.entry.seq if broken else None,
+            reason=broken.reason if broken else None,
+        )
+
+
+def _require_audit_reader(info: ContextInfo) -> None:
+    if not may_read_audit(info.context.require_viewer()):
+        raise UserFacingError("Only the CDSP's administrators can read the audit log.", "FORBIDDEN")
 
 
 @strawberry.type

@@ -7,7 +7,8 @@ from typing import Annotated, TypeAlias
 
 import strawberry
 
-from cms.core.accounts import model
+from cms.core.accounts import model, queries
+from cms.core.accounts.passwords import PASSWORD_RULES
 from cms.core.accounts.queries import UserView, days_inactive, may_see_account_details
 from cms.core.addresses import ldz
 from cms.graphql.common import InvalidInput, NotPermitted
@@ -225,6 +226,59 @@ class Nomination:
     rejection_reason: str | None = strawberry.field(
         default=None, description="Why the CDSP rejected it, as its LSO was told."
     )
+
+
+InvitationState: TypeAlias = queries.InvitationState
+strawberry.enum(
+    queries.InvitationState,
+    name="InvitationState",
+    description="VALID: it sets the password now; EXPIRED; USED (or replaced by a newer one); "
+    "UNKNOWN: not an invitation CMS gave out.",
+)
+
+
+@strawberry.type(description="What an invitation link can do, for whoever opened it.")
+class InvitationStatus:
+    state: InvitationState
+    name: str | None = strawberry.field(description="VALID only: the person's first name.")
+    masked_email: str | None = strawberry.field(description="VALID only, e.g. n***@ags.example.")
+    organisation: str | None = strawberry.field(
+        description="The organisation's name; null for an UNKNOWN link."
+    )
+    expires_at: datetime | None = strawberry.field(description="VALID only.")
+    ask_whom: str = strawberry.field(
+        description="Who sends a new invitation: the organisation's Local Security Officers by "
+        "name, or 'your organisation's Local Security Officer'."
+    )
+    message: str = strawberry.field(description="What to tell the person, in a sentence.")
+    password_rules: list[str] = strawberry.field(
+        description="The rules a new password must meet, to show before they type."
+    )
+
+    @classmethod
+    def of(cls, view: queries.InvitationView) -> InvitationStatus:
+        return cls(
+            state=view.state,
+            name=view.first_name,
+            masked_email=view.masked_email,
+            organisation=view.organisation_name,
+            expires_at=view.expires_at,
+            ask_whom=view.ask_whom,
+            message=view.message,
+            password_rules=list(PASSWORD_RULES),
+        )
+
+
+@strawberry.type(description="Whether the audit log's hash chain holds (as cms audit verify).")
+class AuditChainStatus:
+    ok: bool
+    checked_entries: int = strawberry.field(
+        description="Entries found intact: all of them when ok, else those before the break."
+    )
+    first_broken_seq: int | None = strawberry.field(
+        description="The first entry that was edited, removed or moved; null when ok."
+    )
+    reason: str | None = strawberry.field(description="Why that entry breaks the chain.")
 
 
 @strawberry.type
