@@ -34,6 +34,38 @@ Feature: The life of an account
       Then Tariq is told that only the organisation's Local Security Officer can nominate users
       And no nomination waits for the CDSP's approval
 
+  Rule: The CDSP sets up each new organisation and nominates its first Local Security Officer
+
+    Scenario: The CDSP sets up a shipper whose first LSO then signs in
+      When Priya sets up the shipper "Gamma Gas Supply" with the short code "GGS"
+      And Priya nominates Gina, gina@ggs.example, as the Local Security Officer of "Gamma Gas Supply"
+      And Priya approves the nomination
+      And Gina sets the password "copper kettle lantern" from the invitation in her email
+      And Gina signs in for the first time, choosing codes by email, and enters the code she receives
+      Then Gina is signed in as the Local Security Officer of "Gamma Gas Supply"
+
+    Scenario: A short code already in use is refused, naming its organisation
+      When Priya sets up the shipper "Alpha Two" with the short code "ags"
+      Then Priya is told the short code AGS is already used by "Alpha Gas Shipping"
+
+    Scenario: A zone that belongs to a network already is refused, naming the network
+      When Priya sets up the network "Yorkshire Gas" with the short code "YGN", owning the LDZs NE and NO
+      Then Priya is told that LDZ NE already belongs to "Northern Gas Networks"
+      And Priya is told that LDZ NO already belongs to "Northern Gas Networks"
+
+    Scenario: A network is set up with the zones it owns
+      When Priya sets up the network "Yorkshire Gas" with the short code "YGN"
+      Then Priya is told that a network must own at least one LDZ
+
+    Scenario: Only a CDSP account administrator sets up organisations
+      When Lena sets up the shipper "Gamma Gas Supply" with the short code "GGS"
+      Then Lena is told that only a CDSP account administrator can set up organisations
+
+    Scenario: An LSO nominates people to her own organisation only
+      When Lena nominates Gina, gina@bet.example, as the Local Security Officer of "Beta Energy Trading"
+      Then Lena is told she may nominate people only to her own organisation
+      And no nomination waits for the CDSP's approval
+
   Rule: The CDSP may reject a nomination, saying why, and the LSO who made it is told
 
     Scenario: The CDSP rejects a nomination and the LSO is told why

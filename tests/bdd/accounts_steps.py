@@ -29,6 +29,7 @@ from cms.core.accounts.commands import (
     ApproveNomination,
     Authenticate,
     ChangePassword,
+    CreateOrganisation,
     DisableInactiveUsers,
     DisableUser,
     EnableUser,
@@ -145,6 +146,7 @@ class AccountsStory:
     last_wrong_password_at: datetime | None = None
     nomination_id: str | None = None
     invitation_sent_at: datetime | None = None
+    short_codes: dict[str, str] = field(default_factory=dict)  # organisations set up meanwhile
 
     # ------------------------------------------------------------------ people
 
@@ -153,7 +155,7 @@ class AccountsStory:
         return self.people[name]
 
     def introduce(self, name: str, organisation: str, email: str | None = None) -> Member:
-        code, _ = ORGANISATIONS[organisation]
+        code = self.short_codes.get(organisation) or ORGANISATIONS[organisation][0]
         address = email or f"{name.lower()}@{code.lower()}.example"
         self.people[name] = Member(name=name, email=address, organisation=organisation)
         return self.people[name]
@@ -1514,3 +1516,106 @@ def audit_says_reset(accounts: AccountsStory, admin: str, name: str, reason: str
 def enters_code_sent(accounts: AccountsStory, name: str) -> None:
     assert accounts.right_code is not None
     accounts.outcome = accounts.enter(name, accounts.right_code)
+
+
+# --- setting up organisations -------------------------------------------------------------
+
+_SETS_UP = (
+    r'(?P<name>\w+) sets up the (?P<kind>shipper|network|supplier) "(?P<organisation>[^"]+)" '
+    r'with the short code "(?P<code>[^"]+)"(?:, owning the LDZs (?P<ldzs>.+))?'
+)
+
+
+@when(parsers.re(_SETS_UP))
+def sets_up(
+    accounts: AccountsStory, name: str, kind: str, organisation: str, code: str, ldzs: str | None
+) -> None:
+    zones = tuple(re.split(r", | and ", ldzs)) if ldzs else ()
+    created = accounts.attempt(
+        CreateOrganisation(
+            viewer=accounts.acting_as(name),
+            kind=OrganisationKind(kind.upper()),
+            name=organisation,
+            short_code=code,
+            ldzs=zones,
+        )
+    )
+    if created is not None:
+        accounts.short_codes[organisation] = created.short_code
+
+
+@when(
+    parsers.re(
+        r"(?P<nominator>\w+) nominates (?P<name>\w+), (?P<email>\S+), as the Local Security "
+        r'Officer of "(?P<organisation>[^"]+)"'
+    )
+)
+def nominates_lso_of(
+    accounts: AccountsStory, nominator: str, name: str, email: str, organisation: str
+) -> None:
+    viewer = accounts.acting_as(nominator)
+    queries = accounts.world.container.account_queries()
+    code = accounts.short_codes.get(organisation) or ORGANISATIONS[organisation][0]
+    target = accounts.run(queries.organisations_by_short_codes([code]))[code]
+    accounts.people[name] = Member(name=name, email=email, organisation=organisation)
+    nomination = accounts.attempt(
+        NominateUser(
+            viewer=viewer,
+            name=name,
+            email=email,
+            mobile=None,
+            roles=frozenset({Role.USER, Role.LSO}),
+            organisation_id=target.id,
+        )
+    )
+    if nomination is not None:
+        accounts.nomination_id = nomination.id
+
+
+@then(parsers.parse('{name:w} is signed in as the Local Security Officer of "{organisation}"'))
+def signed_in_as_lso_of(accounts: AccountsStory, name: str, organisation: str) -> None:
+    is_signed_in(accounts, name)
+    viewer = accounts.outcome.viewer
+    assert viewer.organisation.name == organisation
+    assert viewer.roles == frozenset({Role.USER, Role.LSO})
+
+
+@then(parsers.parse('{name:w} is told the short code {code} is already used by "{organisation}"'))
+def told_short_code_used(accounts: AccountsStory, name: str, code: str, organisation: str) -> None:
+    assert rejection_codes(accounts.error) == ["SHORT_CODE_IN_USE"]
+    assert code in str(accounts.error) and organisation in str(accounts.error)
+
+
+@then(parsers.parse('{name:w} is told that LDZ {ldz} already belongs to "{network}"'))
+def told_ldz_owned(accounts: AccountsStory, name: str, ldz: str, network: str) -> None:
+    assert set(rejection_codes(accounts.error)) == {"LDZ_OWNED"}
+    assert isinstance(accounts.error, Rejected)
+    assert any(
+        f"LDZ {ldz} " in reason.message and network in reason.message
+        for reason in accounts.error.reasons
+    ), accounts.error.reasons
+
+
+@then(parsers.parse("{name:w} is told that a network must own at least one LDZ"))
+def told_network_needs_ldz(accounts: AccountsStory, name: str) -> None:
+    assert rejection_codes(accounts.error) == ["LDZS_REQUIRED"]
+
+
+@then(
+    parsers.parse(
+        "{name:w} is told that only a CDSP account administrator can set up organisations"
+    )
+)
+def told_only_cdsp_sets_up(accounts: AccountsStory, name: str) -> None:
+    assert isinstance(accounts.error, NotPermitted), repr(accounts.error)
+    assert "CDSP account administrator" in accounts.error.message
+
+
+@then(
+    parsers.re(
+        r"(?P<name>\w+) is told (?:she|he) may nominate people only to (?:her|his) own organisation"
+    )
+)
+def told_own_organisation_only(accounts: AccountsStory, name: str) -> None:
+    assert isinstance(accounts.error, NotPermitted), repr(accounts.error)
+    assert "your own organisation" in accounts.error.message

@@ -12,7 +12,8 @@ import pytest
 from cms.adapters.demo.seed import ensure_organisation
 from cms.adapters.sql.migrations import migrate
 from cms.adapters.sql.unit_of_work import SqlUnitOfWork
-from cms.core.accounts.model import OrganisationKind
+from cms.core.accounts.commands import CreateOrganisation
+from cms.core.accounts.model import OrganisationKind, Role
 from cms.core.contacts.commands import RaiseMncContact
 from cms.core.contacts.handlers import ContactLoggedResult
 from cms.core.contacts.values import MarketSector, MncReason
@@ -90,3 +91,59 @@ def test_networks_set_up_before_the_owners_were_recorded_keep_their_zones(
         *(("org-wwu", ldz) for ldz in ("SW", "WN", "WS")),
     ]
     assert prefixes == [("LS", "NE")], "a table someone loaded is left as it is"
+
+
+def test_a_network_the_cdsp_sets_up_receives_the_contacts_of_its_zones(
+    fresh: World, run: Any
+) -> None:
+    async def cdsp() -> None:
+        async with SqlUnitOfWork(fresh.engine) as uow:
+            await ensure_organisation(uow, "CDSP", OrganisationKind.CDSP, "Xoserve (CDSP)")
+            await uow.commit()
+
+    run(cdsp())
+    run(fresh.user("adam@cdsp.example", "CDSP", "Adam Admin", (Role.USER, Role.ACCOUNT_ADMIN)))
+    adam, _ = run(fresh.sign_in("adam@cdsp.example"))
+    network = run(
+        fresh.bus().handle(
+            CreateOrganisation(
+                viewer=adam,
+                kind=OrganisationKind.NETWORK,
+                name="Yorkshire Gas",
+                short_code="ygn",
+                ldzs=("ne", "NO"),
+            )
+        )
+    )
+    assert network.short_code == "YGN"
+    shipper = run(
+        fresh.bus().handle(
+            CreateOrganisation(
+                viewer=adam, kind=OrganisationKind.SHIPPER, name="Alpha", short_code="AGS"
+            )
+        )
+    )
+    networks = run(fresh.container.account_queries().networks())
+    assert [(n.organisation.short_code, n.ldzs) for n in networks] == [("YGN", ("NE", "NO"))]
+    run(fresh.user("alice@alpha.example", shipper.short_code, "Alice Ashworth"))
+    viewer, _ = run(fresh.sign_in("alice@alpha.example"))
+    line = paf_csv_line(
+        postcode="YO1 7HH", post_town="YORK", thoroughfare="Petergate", building_number="3",
+        udprn="23750002",
+    )  # fmt: skip
+    run(fresh.load_paf([line]))
+    outcome = run(
+        fresh.bus().handle(
+            RaiseMncContact(
+                raised_by=viewer,
+                udprn="23750002",
+                manual_address=None,
+                market_sector=MarketSector.DOMESTIC,
+                annual_quantity_kwh=12_000,
+                reason=MncReason.NEW_SERVICE,
+            )
+        )
+    )
+    assert isinstance(outcome, ContactLoggedResult), outcome
+    view = run(fresh.container.contact_queries().get(outcome.crn, ContactScope(everything=True)))
+    assert view.network == "YGN"

@@ -407,6 +407,12 @@ class Scene:
         channel = found[user_id].mfa_channel
         return str(channel) if channel else None
 
+    def organisation_id(self, short_code: str, missing_ok: bool = False) -> str | None:
+        queries = self.world.container.account_queries()
+        found = self.call(queries.organisations_by_short_codes, [short_code])
+        assert missing_ok or short_code in found, f"no organisation {short_code}"
+        return found[short_code].id if short_code in found else None
+
     def user_id_of(self, email: str) -> str:
         found = self.call(self.world.container.account_queries().users_by_emails, [email])
         return str(found[email].id)

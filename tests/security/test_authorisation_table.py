@@ -105,7 +105,11 @@ verifyMfa                  -       P     P     P     P     P     P     P     P  
 signOut                    -       P     P     P     P     P     P     P     P     P     P     P
 changePassword             -       R     P     P     P     P     P     P     P     P     P     P
 raiseMncContact            -       R     P     P     R     R     R     R     R     R     R     R
-nominateUser               -       R     R     P     R     R     P     R     R     P     R     R
+nominateUser               own     .     R     P     R     R     P     R     R     P     P     R
+nominateUser               foreign R     R     R     R     R     R     R     R     R     P     R
+createOrganisation         -       R     R     R     R     R     R     R     R     R     P     R
+organisations              own     .     R     P     R     R     P     R     R     P     P     R
+organisations              foreign R     R     R     R     R     R     R     R     R     P     R
 approveNomination          own     .     R     R     R     R     R     R     R     R     P     R
 approveNomination          foreign R     R     R     R     R     R     R     R     R     P     R
 acceptInvitation           -       P     P     P     P     P     P     P     P     P     P     P
@@ -181,6 +185,10 @@ COLUMNS = {
 # - enrolMfa, verifyMfa, acceptInvitation and invitation are authorised by the challenge id or the
 #   invitation token, whoever sends it (passwordRules is for everyone); signOut by an anonymous
 #   caller answers false (nothing to end).
+# - nominateUser's `own` target is the caller's organisation (the default); `foreign` names
+#   another with organisationId: only a CDSP account administrator nominates there (a new
+#   organisation's first LSO). createOrganisation is theirs alone; organisations lists where the
+#   caller may nominate (all for them, an LSO's own, nothing for others).
 # - A CDSP LSO disables and enables any organisation's accounts (DOMAIN: "its LSO, or the CDSP")
 #   but lists only the CDSP's own users and nominations (contract: "LSO: own organisation; CDSP
 #   admin: all"). An inconsistency to decide on, not a breach of DOMAIN.md.
@@ -903,9 +911,13 @@ ENABLE = f"mutation($id: ID!) {{ enableUser(id: $id) {{ {ACCOUNT_FIELDS} }} }}"
 
 @probe("nominateUser")
 def _nominate_user(scene: Scene, caller: Caller, target: str) -> str:
-    organisation = scene.home(caller)
+    """To the caller's own organisation (by default), or to another (a CDSP account
+    administrator's onboarding)."""
+    organisation = scene.organisation_for(caller, target)
     email = f"{scene.unique('nominated')}@{organisation.lower()}.example"
-    request = {"name": "Nadia Newcomer", "email": email, "roles": ["USER"]}
+    request: dict[str, Any] = {"name": "Nadia Newcomer", "email": email, "roles": ["USER"]}
+    if target == "foreign":
+        request["organisationId"] = scene.organisation_id(organisation)
     try:
         result = answer(scene, caller, NOMINATE, "nominateUser", input=request)
         refused = union_member(result) == "NotPermitted"
@@ -917,6 +929,41 @@ def _nominate_user(scene: Scene, caller: Caller, target: str) -> str:
     assert result["__typename"] == "Nomination", result
     assert (result["email"], result["organisation"]["shortCode"]) == (email, organisation)
     return PERMITTED
+
+
+CREATE_ORGANISATION = """mutation($input: CreateOrganisationInput!) {
+  createOrganisation(input: $input) {
+    __typename ... on Organisation { shortCode kind }
+    ... on InvalidInput { reasons { code field message } } ... on NotPermitted { message } } }"""
+
+
+@probe("createOrganisation")
+def _create_organisation(scene: Scene, caller: Caller, target: str) -> str:
+    code = f"NEW{next(scene._serial)}"
+    request = {"kind": "SHIPPER", "name": f"New Shipper {code}", "shortCode": code}
+    try:
+        result = answer(scene, caller, CREATE_ORGANISATION, "createOrganisation", input=request)
+        refused = union_member(result) == "NotPermitted"
+    except Refusal:
+        refused = True
+    exists = scene.organisation_id(code, missing_ok=True) is not None
+    if refused:
+        assert not exists, "refused, yet the organisation was set up"
+        return REFUSED
+    assert result == {"__typename": "Organisation", "shortCode": code, "kind": "SHIPPER"}
+    assert exists
+    return PERMITTED
+
+
+@probe("organisations")
+@refused_by_error
+def _organisations(scene: Scene, caller: Caller, target: str) -> str:
+    wanted = scene.organisation_for(caller, target)
+    listed = {
+        o["shortCode"]
+        for o in answer(scene, caller, "{ organisations { shortCode } }", "organisations")
+    }
+    return PERMITTED if wanted in listed else REFUSED
 
 
 @probe("approveNomination")

@@ -121,6 +121,12 @@ class SqlAccountQueries:
     ) -> dict[str, Organisation]:
         return await self._organisations(organisations.c.short_code, short_codes, key="short_code")
 
+    async def all_organisations(self) -> list[Organisation]:
+        query = select(organisations).order_by(organisations.c.name, organisations.c.id)
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+        return [organisation_from_row(row) for row in rows]
+
     async def networks(self) -> list[NetworkView]:
         query = (
             select(organisations, network_ldzs.c.ldz)

@@ -13,6 +13,7 @@ from cms.core.accounts.auditing import audit
 from cms.core.accounts.commands import (
     AcceptInvitation,
     ApproveNomination,
+    CreateOrganisation,
     DisableUser,
     EnableUser,
     NominateUser,
@@ -24,6 +25,7 @@ from cms.core.accounts.model import (
     AccountStatus,
     Invitation,
     Nomination,
+    Organisation,
     OrganisationKind,
     Role,
     UserAccount,
@@ -39,6 +41,7 @@ from cms.core.accounts.ports import (
 )
 from cms.core.accounts.queries import email_clash
 from cms.core.accounts.sign_in import SecurityPolicy, whom_to_ask
+from cms.core.addresses.ldz import Ldz
 from cms.core.shared.clock import Clock
 from cms.core.shared.delivery import (
     Channel,
@@ -54,6 +57,9 @@ MAX_NAME = 120
 MAX_EMAIL = 254
 MAX_REASON = 500
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_SHORT_CODE = re.compile(r"^[A-Z0-9]{2,16}$")
+LDZ_NAMES = {ldz.value: ldz.display_name for ldz in Ldz}
+LDZ_CODES = frozenset(LDZ_NAMES)
 NOT_YOURS = "You may administer only the accounts of your own organisation."
 
 
@@ -118,11 +124,27 @@ class AdministrationHandlers:
         self._public_url = public_url.rstrip("/")
 
     async def nominate_user(self, command: NominateUser) -> Nomination:
-        """An LSO puts forward a person of their own organisation for an account."""
+        """An LSO puts forward a person of their own organisation for an account; a CDSP
+        account administrator, a person of any organisation (such as its first LSO)."""
         viewer, now = command.viewer, self._clock.now()
-        if not viewer.has_role(Role.LSO):
+        target_id = (command.organisation_id or viewer.organisation.id).strip()
+        if target_id != viewer.organisation.id and not is_cdsp_admin(viewer):
+            raise NotPermitted("You may nominate people only to your own organisation.")
+        if not (viewer.has_role(Role.LSO) or is_cdsp_admin(viewer)):
             raise NotPermitted(
                 "Only your organisation's Local Security Officer can nominate users."
+            )
+        async with self._uow() as uow:
+            organisation = await uow.organisations.get(target_id)
+        if organisation is None:
+            raise Rejected(
+                [
+                    Rejection(
+                        "ORGANISATION_UNKNOWN",
+                        "organisationId",
+                        "No organisation has that id; choose one from the list of organisations.",
+                    )
+                ]
             )
         name, email = _clean(command.name), normalise_email(command.email)
         problems: list[Rejection] = []
@@ -141,7 +163,7 @@ class AdministrationHandlers:
         mobile = None
         if command.mobile and command.mobile.strip():
             mobile = self._mobiles.normalise_mobile(
-                command.mobile, viewer.organisation.international_mobiles_allowed
+                command.mobile, organisation.international_mobiles_allowed
             )
             if mobile is None:
                 problems.append(
@@ -153,7 +175,7 @@ class AdministrationHandlers:
                 )
         if not command.roles:
             problems.append(Rejection("ROLES_REQUIRED", "roles", "Give at least one role."))
-        if Role.ACCOUNT_ADMIN in command.roles and viewer.kind is not OrganisationKind.CDSP:
+        if Role.ACCOUNT_ADMIN in command.roles and organisation.kind is not OrganisationKind.CDSP:
             problems.append(
                 Rejection(
                     "ROLE_NOT_ALLOWED", "roles", "Only CDSP users can be account administrators."
@@ -161,12 +183,12 @@ class AdministrationHandlers:
             )
         async with self._uow() as uow:
             if not problems:
-                problems += await self._already_ours(uow, viewer, email)
+                problems += await self._already_ours(uow, organisation.id, email)
             if problems:
                 raise Rejected(problems)
             nomination = Nomination(
                 id=new_id(),
-                organisation_id=viewer.organisation.id,
+                organisation_id=organisation.id,
                 name=name,
                 email=email,
                 mobile=mobile,
@@ -189,13 +211,15 @@ class AdministrationHandlers:
         return nomination
 
     @staticmethod
-    async def _already_ours(uow: AccountsUnitOfWork, viewer: Viewer, email: str) -> list[Rejection]:
-        """The email's account or nomination in the LSO's own organisation, which they see anyway.
+    async def _already_ours(
+        uow: AccountsUnitOfWork, organisation_id: str, email: str
+    ) -> list[Rejection]:
+        """The email's account or nomination in the organisation nominated to, which its LSO
+        sees anyway.
 
         Another organisation's is not looked at: answering differently for it would tell the
         LSO who has an account elsewhere. The CDSP sees that clash when approving.
         """
-        organisation_id = viewer.organisation.id
         existing = await uow.users.by_email(email)
         if (
             existing is not None
@@ -277,6 +301,113 @@ class AdministrationHandlers:
             await uow.commit()
         await self._send_invitation(user, token)
         return user
+
+    async def create_organisation(self, command: CreateOrganisation) -> Organisation:
+        """A CDSP account administrator sets up an organisation; a network owns its LDZs,
+        none of which another network owns already (a zone has one network)."""
+        viewer, now = command.viewer, self._clock.now()
+        if not is_cdsp_admin(viewer):
+            raise NotPermitted("Only a CDSP account administrator can set up organisations.")
+        name = _clean(command.name)
+        short_code = command.short_code.strip().upper()
+        ldzs = tuple(dict.fromkeys(code.strip().upper() for code in command.ldzs))
+        problems: list[Rejection] = []
+        if not name or len(name) > MAX_NAME or _has_control(name):
+            problems.append(
+                Rejection(
+                    "NAME_INVALID",
+                    "name",
+                    f"Give the organisation's name, up to {MAX_NAME} characters of plain text.",
+                )
+            )
+        if not _SHORT_CODE.match(short_code):
+            problems.append(
+                Rejection(
+                    "SHORT_CODE_INVALID",
+                    "shortCode",
+                    f"'{command.short_code[:20]}' is not a short code: use 2 to 16 letters or "
+                    "digits, such as AGS.",
+                )
+            )
+        if command.kind is OrganisationKind.CDSP:
+            problems.append(
+                Rejection(
+                    "KIND_NOT_ALLOWED",
+                    "kind",
+                    "There is one CDSP, and it exists already: choose SHIPPER, NETWORK or "
+                    "SUPPLIER.",
+                )
+            )
+        unknown = [code for code in ldzs if code not in LDZ_CODES]
+        if unknown:
+            problems.append(
+                Rejection(
+                    "LDZ_UNKNOWN",
+                    "ldzs",
+                    f"{', '.join(code[:4] for code in unknown)} "
+                    f"{'is not an LDZ' if len(unknown) == 1 else 'are not LDZs'}; use "
+                    f"{', '.join(sorted(LDZ_CODES))}.",
+                )
+            )
+        if command.kind is OrganisationKind.NETWORK and not ldzs:
+            problems.append(
+                Rejection(
+                    "LDZS_REQUIRED",
+                    "ldzs",
+                    "A network must own at least one LDZ: give the zones its pipes serve.",
+                )
+            )
+        if command.kind is not OrganisationKind.NETWORK and ldzs:
+            problems.append(
+                Rejection("LDZS_NOT_ALLOWED", "ldzs", "Only a network owns LDZs; give none.")
+            )
+        async with self._uow() as uow:
+            if _SHORT_CODE.match(short_code):
+                holder = await uow.organisations.by_short_code(short_code)
+                if holder is not None:
+                    problems.append(
+                        Rejection(
+                            "SHORT_CODE_IN_USE",
+                            "shortCode",
+                            f"The short code {short_code} is already used by {holder.name}; "
+                            "choose another.",
+                        )
+                    )
+            owners = await uow.organisations.owners_of_ldzs(c for c in ldzs if c in LDZ_CODES)
+            problems += [
+                Rejection(
+                    "LDZ_OWNED",
+                    "ldzs",
+                    f"LDZ {code} ({LDZ_NAMES[code]}) already belongs to {owner.name}; a zone "
+                    "has one network.",
+                )
+                for code, owner in sorted(owners.items())
+            ]
+            if problems:
+                raise Rejected(problems)
+            organisation = Organisation(
+                id=new_id(),
+                name=name,
+                kind=command.kind,
+                short_code=short_code,
+                international_mobiles_allowed=command.international_mobiles_allowed,
+            )
+            await uow.organisations.add(organisation)
+            await uow.organisations.give_ldzs(organisation.id, ldzs)
+            await audit(
+                uow,
+                AuditEvent.ORGANISATION_CREATED,
+                now,
+                viewer.user_id,
+                None,
+                command.client_address,
+                organisation=organisation.id,
+                short_code=short_code,
+                kind=str(command.kind),
+                ldzs=" ".join(ldzs),
+            )
+            await uow.commit()
+        return organisation
 
     async def reject_nomination(self, command: RejectNomination) -> Nomination:
         """A CDSP account administrator turns a nomination down, saying why; the LSO who

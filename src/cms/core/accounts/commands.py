@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cms.core.accounts.model import MfaChannel, Role, Viewer
+from cms.core.accounts.model import MfaChannel, OrganisationKind, Role, Viewer
 from cms.core.shared.messages import Command
 
 
@@ -77,6 +77,22 @@ class NominateUser(Command):
     email: str
     mobile: str | None
     roles: frozenset[Role]
+    # Another organisation than the viewer's: a CDSP account administrator nominating its
+    # first Local Security Officer.
+    organisation_id: str | None = None
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CreateOrganisation(Command):
+    """A CDSP account administrator sets up an organisation; a network with its LDZs."""
+
+    viewer: Viewer
+    kind: OrganisationKind
+    name: str
+    short_code: str
+    ldzs: tuple[str, ...] = ()
+    international_mobiles_allowed: bool = False
     client_address: str | None = None
 
 

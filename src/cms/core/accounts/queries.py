@@ -77,6 +77,10 @@ class AdministrationQueries(Protocol):
 
     async def invitation(self, token_hash: str) -> Invitation | None: ...
 
+    async def all_organisations(self) -> list[Organisation]:
+        """Every organisation, by name."""
+        ...
+
     async def users_by_emails(self, emails: Iterable[str]) -> dict[str, UserView]: ...
 
     async def organisations_by_ids(
@@ -161,6 +165,19 @@ def days_inactive(user: UserView, now: datetime) -> int | None:
         return None
     today = now.astimezone(UK).date()
     return max(0, (today - user.last_active_at.astimezone(UK).date()).days)
+
+
+async def administered_organisations(
+    queries: AdministrationQueries, viewer: Viewer
+) -> list[Organisation]:
+    """Where the viewer may nominate people: every organisation for a CDSP account
+    administrator, their own for an LSO, none for anyone else."""
+    allowed, organisation_id = administered_scope(viewer)
+    if not allowed:
+        return []
+    if organisation_id is not None:
+        return [viewer.organisation]
+    return await queries.all_organisations()
 
 
 async def visible_nominations(queries: AdministrationQueries, viewer: Viewer) -> list[Nomination]:

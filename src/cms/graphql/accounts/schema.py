@@ -13,6 +13,7 @@ from cms.core.accounts.commands import (
     AcceptInvitation,
     ApproveNomination,
     ChangePassword,
+    CreateOrganisation,
     DescribeSession,
     DisableUser,
     EnableUser,
@@ -29,6 +30,7 @@ from cms.core.accounts.model import Nomination as NominationValue
 from cms.core.accounts.model import UserAccount
 from cms.core.accounts.passwords import PASSWORD_RULES
 from cms.core.accounts.queries import (
+    administered_organisations,
     administered_users,
     invitation_status,
     may_read_audit,
@@ -46,6 +48,8 @@ from cms.graphql.accounts.types import (
     AuditEntry,
     ChangePasswordInput,
     ChangePasswordResult,
+    CreateOrganisationInput,
+    CreateOrganisationResult,
     EnrolMfaInput,
     EnrolMfaResult,
     InvitationStatus,
@@ -194,6 +198,17 @@ class AccountsQuery:
         except InvalidValue as error:
             raise bad_input(error) from error
         return [User.of(view) for view in views]
+
+    @strawberry.field(
+        description="Where the caller may nominate people: every organisation for a CDSP account "
+        "administrator, their own for an LSO, none for others."
+    )
+    async def organisations(self, info: ContextInfo) -> list[Organisation]:
+        viewer = info.context.require_viewer()
+        found = await administered_organisations(
+            info.context.services.administration_queries, viewer
+        )
+        return [Organisation.of(organisation) for organisation in found]
 
     @strawberry.field(description="Nominations waiting for approval that the caller may see.")
     async def nominations(self, info: ContextInfo) -> list[Nomination]:
@@ -394,6 +409,9 @@ class AccountsMutation:
                     email=input.email,
                     mobile=input.mobile,
                     roles=frozenset(input.roles),
+                    organisation_id=(
+                        str(input.organisation_id) if input.organisation_id is not None else None
+                    ),
                     client_address=context.client_address,
                 )
             )
@@ -402,6 +420,32 @@ class AccountsMutation:
         except Rejected as error:
             return _invalid(error)
         return await _nomination(context, nomination)
+
+    @strawberry.mutation(
+        description="CDSP account admin: set up an organisation (a network with its LDZs); then "
+        "nominate its first Local Security Officer with nominateUser(organisationId)."
+    )
+    async def create_organisation(
+        self, info: ContextInfo, input: CreateOrganisationInput
+    ) -> CreateOrganisationResult:
+        context = info.context
+        try:
+            organisation = await context.bus.handle(
+                CreateOrganisation(
+                    viewer=context.require_viewer(),
+                    kind=input.kind,
+                    name=input.name,
+                    short_code=input.short_code,
+                    ldzs=tuple(input.ldzs or ()),
+                    international_mobiles_allowed=bool(input.international_mobiles_allowed),
+                    client_address=context.client_address,
+                )
+            )
+        except NotPermittedError as refusal:
+            return NotPermitted(message=refusal.message)
+        except Rejected as error:
+            return _invalid(error)
+        return Organisation.of(organisation)
 
     @strawberry.mutation(description="CDSP account admin: create the account and invite.")
     async def approve_nomination(self, info: ContextInfo, id: strawberry.ID) -> AccountChangeResult:

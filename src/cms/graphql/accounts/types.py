@@ -198,6 +198,27 @@ class NominateUserInput:
     email: str
     mobile: str | None = None
     roles: list[Role]
+    organisation_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="CDSP account administrators only: nominate to another organisation (its "
+        "first LSO, say). Others nominate to their own, the default.",
+    )
+
+
+@strawberry.input
+class CreateOrganisationInput:
+    kind: OrganisationKind = strawberry.field(description="SHIPPER, NETWORK or SUPPLIER.")
+    name: str = strawberry.field(description="Up to 120 characters.")
+    short_code: str = strawberry.field(description="2 to 16 letters or digits, unique, e.g. AGS.")
+    ldzs: list[str] | None = strawberry.field(
+        default=None,
+        description="A network's LDZ codes (at least one; none already another network's); "
+        "none for other kinds.",
+    )
+    international_mobiles_allowed: bool | None = strawberry.field(
+        default=False,
+        description="Whether its users may receive sign-in codes on non-UK mobiles.",
+    )
 
 
 @strawberry.input
@@ -301,6 +322,9 @@ EnrolMfaResult = Annotated[MfaRequired | InvalidInput, strawberry.union("EnrolMf
 VerifyMfaResult = Annotated[SignedIn | MfaFailed, strawberry.union("VerifyMfaResult")]
 NominateUserResult = Annotated[
     Nomination | InvalidInput | NotPermitted, strawberry.union("NominateUserResult")
+]
+CreateOrganisationResult = Annotated[
+    Organisation | InvalidInput | NotPermitted, strawberry.union("CreateOrganisationResult")
 ]
 NominationChangeResult = Annotated[
     Nomination | InvalidInput | NotPermitted, strawberry.union("NominationChangeResult")
