@@ -370,6 +370,49 @@ def import_ldz(
     console.print(f"Loaded {count:,} postcode prefixes into the LDZ table.")
 
 
+admin_app = typer.Typer(help="Accounts, from the command line.", no_args_is_help=True)
+app.add_typer(admin_app, name="admin")
+
+
+@admin_app.command("create")
+def admin_create(
+    email: Annotated[str, typer.Argument(help="The administrator's email address.")],
+    name: Annotated[str, typer.Argument(help="Their name, as colleagues know them.")],
+    cdsp_name: Annotated[
+        str, typer.Option("--cdsp-name", help="The CDSP organisation's name, if it is made now.")
+    ] = "CDSP",
+) -> None:
+    """Make a CDSP account administrator (the first person who can sign in to a new
+    installation), making the CDSP organisation if there is none. They are emailed an
+    invitation to set a password; its link is printed too. An email with an account is
+    refused."""
+    from cms.container import build_container, close_container
+    from cms.core.accounts.commands import CreateAdministrator
+    from cms.core.shared.rejections import Rejected
+
+    settings = _settings()
+
+    async def run() -> Any:
+        container = build_container(settings)
+        try:
+            return await container.bus().handle(
+                CreateAdministrator(email=email, name=name, cdsp_name=cdsp_name)
+            )
+        finally:
+            await close_container(container)
+
+    try:
+        invited = asyncio.run(run())
+    except Rejected as refused:
+        _refuse(" ".join(reason.message for reason in refused.reasons))
+    console.print(
+        f"Invited {escape(invited.user.name)} <{escape(invited.user.email)}> as a CDSP account "
+        "administrator; the invitation was emailed. Its link (for them only):",
+        soft_wrap=True,
+    )
+    typer.echo(invited.link)
+
+
 audit_app = typer.Typer(help="The security audit log.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 

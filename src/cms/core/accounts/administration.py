@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from cms.core.accounts.audit import AuditEvent
@@ -13,6 +13,7 @@ from cms.core.accounts.auditing import audit
 from cms.core.accounts.commands import (
     AcceptInvitation,
     ApproveNomination,
+    CreateAdministrator,
     CreateOrganisation,
     DisableUser,
     EnableUser,
@@ -58,6 +59,7 @@ MAX_EMAIL = 254
 MAX_REASON = 500
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SHORT_CODE = re.compile(r"^[A-Z0-9]{2,16}$")
+CDSP_SHORT_CODE = "CDSP"
 LDZ_NAMES = {ldz.value: ldz.display_name for ldz in Ldz}
 LDZ_CODES = frozenset(LDZ_NAMES)
 NOT_YOURS = "You may administer only the accounts of your own organisation."
@@ -83,6 +85,27 @@ def _clean(value: str) -> str:
 
 def _has_control(value: str) -> bool:
     return any(unicodedata.category(ch).startswith("C") for ch in value)
+
+
+def _person_problems(name: str, email: str, given_email: str) -> list[Rejection]:
+    problems: list[Rejection] = []
+    if not name or len(name) > MAX_NAME or _has_control(name):
+        problems.append(
+            Rejection(
+                "NAME_INVALID", "name", f"Give the person's name, up to {MAX_NAME} characters."
+            )
+        )
+    if len(email) > MAX_EMAIL or not _EMAIL.match(email):
+        problems.append(
+            Rejection("EMAIL_INVALID", "email", f"'{given_email[:60]}' is not an email address.")
+        )
+    return problems
+
+
+@dataclass(frozen=True, slots=True)
+class AdministratorInvited:
+    user: UserAccount
+    link: str  # to print: the invitation is emailed too
 
 
 def _reason(value: str | None, required: bool = True) -> str:
@@ -147,19 +170,7 @@ class AdministrationHandlers:
                 ]
             )
         name, email = _clean(command.name), normalise_email(command.email)
-        problems: list[Rejection] = []
-        if not name or len(name) > MAX_NAME or _has_control(name):
-            problems.append(
-                Rejection(
-                    "NAME_INVALID", "name", f"Give the person's name, up to {MAX_NAME} characters."
-                )
-            )
-        if len(email) > MAX_EMAIL or not _EMAIL.match(email):
-            problems.append(
-                Rejection(
-                    "EMAIL_INVALID", "email", f"'{command.email[:60]}' is not an email address."
-                )
-            )
+        problems = _person_problems(name, email, command.email)
         mobile = None
         if command.mobile and command.mobile.strip():
             mobile = self._mobiles.normalise_mobile(
@@ -301,6 +312,84 @@ class AdministrationHandlers:
             await uow.commit()
         await self._send_invitation(user, token)
         return user
+
+    async def create_administrator(self, command: CreateAdministrator) -> AdministratorInvited:
+        """A CDSP account administrator (and the CDSP's LSO), invited to set a password."""
+        now = self._clock.now()
+        name, email = _clean(command.name), normalise_email(command.email)
+        problems = _person_problems(name, email, command.email)
+        token = new_secret_token()
+        async with self._uow() as uow:
+            if not problems and await uow.users.by_email(email) is not None:
+                problems.append(
+                    Rejection(
+                        "EMAIL_IN_USE",
+                        "email",
+                        f"{email} already has an account: sign in with it (or, if the password "
+                        "is lost, have an account administrator help), rather than making "
+                        "another.",
+                    )
+                )
+            cdsp = await uow.organisations.by_short_code(CDSP_SHORT_CODE)
+            if cdsp is not None and cdsp.kind is not OrganisationKind.CDSP:
+                problems.append(
+                    Rejection(
+                        "SHORT_CODE_IN_USE",
+                        "shortCode",
+                        f"The short code {CDSP_SHORT_CODE} belongs to {cdsp.name}, which is not "
+                        "the CDSP.",
+                    )
+                )
+            if problems:
+                raise Rejected(problems)
+            if cdsp is None:
+                cdsp = Organisation(
+                    id=new_id(),
+                    name=_clean(command.cdsp_name) or CDSP_SHORT_CODE,
+                    kind=OrganisationKind.CDSP,
+                    short_code=CDSP_SHORT_CODE,
+                )
+                await uow.organisations.add(cdsp)
+                await audit(
+                    uow,
+                    AuditEvent.ORGANISATION_CREATED,
+                    now,
+                    None,
+                    None,
+                    None,
+                    organisation=cdsp.id,
+                    short_code=CDSP_SHORT_CODE,
+                    kind=str(OrganisationKind.CDSP),
+                    source="cms admin create",
+                )
+            user = UserAccount(
+                id=new_id(),
+                organisation_id=cdsp.id,
+                name=name,
+                email=email,
+                roles=frozenset({Role.USER, Role.LSO, Role.ACCOUNT_ADMIN}),
+                status=AccountStatus.INVITED,
+                password_hash=None,
+                created_at=now,
+            )
+            await uow.users.add(user)
+            await self._invite(uow, user, token, now)
+            await audit(
+                uow,
+                AuditEvent.INVITATION_SENT,
+                now,
+                None,
+                user.id,
+                None,
+                source="cms admin create",
+                roles=" ".join(sorted(user.roles)),
+            )
+            await uow.commit()
+        await self._send_invitation(user, token)
+        return AdministratorInvited(user=user, link=self._invitation_link(token))
+
+    def _invitation_link(self, token: str) -> str:
+        return f"{self._public_url}/invitation?token={token}"
 
     async def create_organisation(self, command: CreateOrganisation) -> Organisation:
         """A CDSP account administrator sets up an organisation; a network owns its LDZs,
@@ -504,7 +593,7 @@ class AdministrationHandlers:
                 subject="Your CMS account invitation",
                 body=f"Hello {user.name},\n\nAn account has been created for you in the Contact "
                 f"Management Service. Set your password within {hours} hours at:\n\n"
-                f"{self._public_url}/invitation?token={token}\n\n(invitation token: {token})\n\n"
+                f"{self._invitation_link(token)}\n\n(invitation token: {token})\n\n"
                 "At your first sign-in you will set up a second factor.",
             ),
         )

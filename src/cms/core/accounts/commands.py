@@ -84,6 +84,16 @@ class NominateUser(Command):
 
 
 @dataclass(frozen=True, kw_only=True)
+class CreateAdministrator(Command):
+    """From the command line: a CDSP account administrator, invited to set a password (the
+    first person who can sign in to a new installation). The CDSP is made if missing."""
+
+    email: str
+    name: str
+    cdsp_name: str = "CDSP"
+
+
+@dataclass(frozen=True, kw_only=True)
 class CreateOrganisation(Command):
     """A CDSP account administrator sets up an organisation; a network with its LDZs."""
 
