@@ -59,7 +59,7 @@ Feature: A contact with the wrong gas network
     Scenario: A contact is not moved to the network it is already with
       Given Alice's contact is with the network
       When Priya moves it to "Cadent", noting "Back to Cadent."
-      Then Priya is told that the contact is already with that network
+      Then Priya is told the contact is already with that network
       And its history is unchanged
 
     Scenario: A move without a reason is refused
@@ -72,7 +72,7 @@ Feature: A contact with the wrong gas network
     Scenario: The Shipper cannot move its contact to another network
       Given Alice's contact is with the network
       When Alice moves it to "Wales & West Utilities", noting "It is in Wales."
-      Then Alice is told that only the CDSP can move a contact to another network
+      Then Alice is refused, as only the CDSP can move a contact to another network
       And its history is unchanged
 
   Rule: A network may hand a contact back to the CDSP, saying why

@@ -779,6 +779,7 @@ def told_too_late_to_withdraw(flow: Flow, name: str) -> None:
 
 
 @then(parsers.parse("{name:w} is told that only {who} can {what}"))
+@then(parsers.parse("{name:w} is refused, as only {who} can {what}"))
 def told_not_permitted(flow: Flow, name: str, who: str, what: str) -> None:
     command = flow.command
     assert command is not None and command.viewer.name == name
@@ -789,7 +790,7 @@ def told_not_permitted(flow: Flow, name: str, who: str, what: str) -> None:
         assert party.removeprefix("the ") in error.message, error.message
 
 
-@then(parsers.parse("{name:w} is told that the contact is already with that network"))
+@then(parsers.parse("{name:w} is told the contact is already with that network"))
 def told_same_network(flow: Flow, name: str) -> None:
     refusal = only_refusal(flow, name)
     assert (refusal.code, refusal.field) == ("SAME_NETWORK", "networkId"), refusal
