@@ -236,8 +236,49 @@ def _served_origin(scope: Scope) -> str | None:
     return normalize_origin(f"{scheme}://{host}")
 
 
+APPLICATION_JSON = "application/json"
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+
+
+def graphql_response_media_type(accept: str | None) -> str:
+    """The media type to answer a GraphQL request in, by its Accept header.
+
+    `application/graphql-response+json` (GraphQL over HTTP) when the client asks for it at
+    least as much as for `application/json`; otherwise `application/json`, which is also the
+    answer to no Accept header or to a wildcard, since older clients expect it.
+    """
+    quality = {APPLICATION_JSON: 0.0, GRAPHQL_RESPONSE_JSON: 0.0}
+    for media_range in (accept or "").split(","):
+        media_type, *parameters = media_range.split(";")
+        media_type = media_type.strip().lower()
+        if media_type in quality:
+            quality[media_type] = max(quality[media_type], _quality(parameters))
+    wanted = quality[GRAPHQL_RESPONSE_JSON]
+    return (
+        GRAPHQL_RESPONSE_JSON
+        if wanted > 0 and wanted >= quality[APPLICATION_JSON]
+        else APPLICATION_JSON
+    )
+
+
+def _quality(parameters: list[str]) -> float:
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "q":
+            try:
+                return min(max(float(value), 0.0), 1.0)
+            except ValueError:
+                return 0.0
+    return 1.0
+
+
+def error_document(message: str, code: str) -> dict[str, object]:
+    """A GraphQL response holding one request error (no `data`: nothing was executed)."""
+    return {"errors": [{"message": message, "extensions": {"code": code}}]}
+
+
 async def _send_json(send: Send, status: int, message: str, code: str, prefix: str = "") -> None:
-    body = json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}).encode()
+    body = json.dumps(error_document(message, code)).encode()
     await send(
         {
             "type": f"{prefix}http.response.start",
