@@ -45,7 +45,7 @@ test("every step of the workflow on the contact page: the CDSP picks up and asks
   await shipper.getByRole("button", { name: "Send the answer" }).click();
 
   await expect(agent.getByText("With the CDSP").first()).toBeVisible();
-  await expect(agent.getByText(/local distribution zone EA, whose pipes Cadent owns/)).toBeVisible();
+  await expect(agent.getByText(/is in LDZ EA \(.*\), which belongs to Cadent/)).toBeVisible();
   await checkPage(agent, "contact-cdsp-allocate");
   await agent.getByRole("button", { name: "Allocate to Cadent" }).click();
   await expect(agent.getByText("With the network").first()).toBeVisible();
@@ -73,4 +73,41 @@ test("every step of the workflow on the contact page: the CDSP picks up and asks
   await expect(shipper.getByText("MPRN created").first()).toBeVisible({ timeout: 30_000 });
   await expect(shipper.getByRole("term").filter({ hasText: "MPRN" })).toBeVisible();
   await checkPage(shipper, "contact-shipper-mprn");
+});
+
+test("a contact with the wrong network: the CDSP moves it to another network, and that network hands it back", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const alice = await apiToken(request, "alice@alpha.example");
+  const raised = await api<{ raiseMncContact: { contact: { crn: string } } }>(
+    request,
+    alice,
+    `mutation { raiseMncContact(input: {udprn: "12026012", marketSector: DOMESTIC, annualQuantityKwh: 9000, reason: NEW_SERVICE}) { ... on ContactLogged { contact { crn } } } }`,
+  );
+  const crn = raised.raiseMncContact.contact.crn;
+  const agentToken = await apiToken(request, "agent@cdsp.example");
+  await api(request, agentToken, `mutation ($crn: String!) { pickUpContact(crn: $crn) { __typename } }`, { crn });
+  await api(request, agentToken, `mutation ($crn: String!) { allocateToNetwork(crn: $crn) { __typename } }`, { crn });
+
+  const agent = await person(browser, "agent@cdsp.example", `/contacts/${crn}`);
+  await expect(agent.getByRole("heading", { level: 3, name: "Move it to another network" })).toBeVisible();
+  await agent.getByRole("button", { name: "Move the contact" }).click();
+  await expect(agent.getByRole("link", { name: "Enter why it belongs to that network" })).toBeVisible();
+  await checkPage(agent, "contact-cdsp-move-errors");
+  const sgnOption = (await agent.getByRole("option", { name: /^SGN/ }).textContent()) ?? "";
+  await agent.getByLabel("Network", { exact: true }).selectOption({ label: sgnOption });
+  await agent.getByLabel("Note for the networks").fill("The site is across the border, on SGN's main.");
+  await agent.getByRole("button", { name: "Move the contact" }).click();
+  await expect(agent.getByText(/SGN/).first()).toBeVisible();
+
+  const sgn = await person(browser, "dn@sgn.example", `/contacts/${crn}`);
+  await expect(sgn.getByRole("heading", { level: 1, name: crn })).toBeVisible();
+  await sgn.getByLabel("Note for the CDSP").fill("Not ours either: please check the LDZ.");
+  await sgn.getByRole("button", { name: "Hand it back" }).click();
+  const confirm = sgn.getByRole("dialog", { name: `Hand ${crn} back to the CDSP?` });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole("button", { name: "Yes, hand it back" }).click();
+  await expect(sgn.getByRole("heading", { level: 1, name: "Work queues" })).toBeVisible();
+  await expect(sgn.getByRole("alert").filter({ hasText: "Success" })).toBeVisible();
+  await checkPage(sgn, "queue-after-hand-back");
+  await expect(agent.getByText("With the CDSP").first()).toBeVisible();
 });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { useMutation } from "urql";
 import { Dialog } from "../../components/Dialog";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary";
@@ -150,9 +150,11 @@ export function Confirm({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  // Several confirmations may share a page: each needs its own id for its name.
+  const titleId = `confirm-${useId()}`;
   return (
-    <Dialog open={open} labelledBy="confirm-title" onClose={onCancel}>
-      <h2 className="govuk-heading-m" id="confirm-title" tabIndex={-1}>
+    <Dialog open={open} labelledBy={titleId} onClose={onCancel}>
+      <h2 className="govuk-heading-m" id={titleId} tabIndex={-1}>
         {title}
       </h2>
       {children}

@@ -1,4 +1,4 @@
-import { useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { useEffect, type ReactNode } from "react";
 import { useQuery, useSubscription } from "urql";
 import { onLiveResync } from "../../graphql/client";
@@ -23,6 +23,8 @@ export const ContactQuery = graphql(`
       shipper { name }
       network { name }
       ldz
+      ldzName
+      allocationReason
       address { lines postcode }
       manualAddress
       marketSector
@@ -60,6 +62,7 @@ const REASON_WORDS: Record<string, string> = {
 
 export function ContactPage() {
   const { crn: typed = "" } = useParams();
+  const navigate = useNavigate();
   const crn = normaliseCrn(typed);
   const [{ data, fetching, error }, refetch] = useQuery({ query: ContactQuery, variables: { crn: crn ?? "" }, pause: !crn });
   const [{ data: change }] = useSubscription({ query: ContactChanged, variables: { crn: crn ?? "" }, pause: !crn });
@@ -80,7 +83,7 @@ export function ContactPage() {
     ["Status", <strong className={statusTagClass(contact.status)}>{statusWords(contact.status)}</strong>],
     ["Due", contact.dueBy ? <>{ukDateTime(contact.dueBy)}{contact.overdue && <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-2">Overdue</strong>}</> : "Nothing waits on anyone"],
     ["Address", <span className="cms-address-label">{[...contact.address.lines, contact.address.postcode].join("\n")}{contact.manualAddress ? "\n(typed by hand: not in the PAF)" : ""}</span>],
-    ["Network", `${contact.network.name} (LDZ ${contact.ldz})`],
+    ["Network", `${contact.network.name} (LDZ ${contact.ldz}, ${contact.ldzName})`],
     ["Market sector", SECTOR_WORDS[contact.marketSector] ?? contact.marketSector],
     ["Annual quantity", `${contact.annualQuantityKwh.toLocaleString("en-GB")} kWh`],
     ["Reason", REASON_WORDS[contact.reason] ?? contact.reason],
@@ -111,6 +114,8 @@ export function ContactPage() {
         actions={contact.availableActions}
         network={contact.network.name}
         ldz={contact.ldz}
+        allocationReason={contact.allocationReason}
+        onHandedBack={(message) => navigate("/queues", { state: { flash: message } })}
         assigneeName={contact.assignee?.name ?? null}
         onChanged={() => refetch({ requestPolicy: "network-only" })}
       />

@@ -91,6 +91,37 @@ const Reject = graphql(`
   }
 `);
 
+const MoveToNetwork = graphql(`
+  mutation MoveToNetwork($crn: String!, $networkId: ID!, $note: String!) {
+    moveToNetwork(crn: $crn, networkId: $networkId, note: $note) {
+      __typename
+      ... on InvalidInput { reasons { code field message } }
+      ... on InvalidTransition { message }
+      ... on NotPermitted { message }
+      ... on NotFound { message }
+    }
+  }
+`);
+
+const HandBack = graphql(`
+  mutation HandBackToCdsp($crn: String!, $note: String!) {
+    handBackToCdsp(crn: $crn, note: $note) {
+      __typename
+      ... on ContactHandedBack { message }
+      ... on InvalidInput { reasons { code field message } }
+      ... on InvalidTransition { message }
+      ... on NotPermitted { message }
+      ... on NotFound { message }
+    }
+  }
+`);
+
+const Networks = graphql(`
+  query Networks {
+    networks { id name ldzs { code name } }
+  }
+`);
+
 const RejectionReasons = graphql(`
   query RejectionReasons {
     rejectionReasons { code description }
@@ -116,14 +147,16 @@ interface Props {
   actions: readonly ContactAction[];
   network: string;
   ldz: string;
+  allocationReason: string;
+  onHandedBack: (message: string) => void;
   assigneeName: string | null;
   onChanged: () => void;
 }
 
 /** The CDSP's and the networks' moves, each offered only when the server lists it. */
-export function WorkflowActions({ crn, actions, network, ldz, assigneeName, onChanged }: Props) {
+export function WorkflowActions({ crn, actions, network, ldz, allocationReason, assigneeName, onChanged, onHandedBack }: Props) {
   const offered = (action: ContactAction) => actions.includes(action);
-  if (!["PICK_UP", "ASSIGN", "ASK_SHIPPER", "ALLOCATE_TO_NETWORK", "BOOK_SITE_VISIT", "ACCEPT", "REJECT"].some((a) => offered(a as ContactAction))) return null;
+  if (!["PICK_UP", "ASSIGN", "ASK_SHIPPER", "ALLOCATE_TO_NETWORK", "BOOK_SITE_VISIT", "ACCEPT", "REJECT", "MOVE_TO_NETWORK", "HAND_BACK"].some((a) => offered(a as ContactAction))) return null;
   return (
     <section aria-labelledby="workflow-title" className="govuk-!-margin-bottom-8">
       <h2 className="govuk-heading-m" id="workflow-title">
@@ -131,7 +164,9 @@ export function WorkflowActions({ crn, actions, network, ldz, assigneeName, onCh
       </h2>
       {offered("PICK_UP") && <PickUpButton crn={crn} onChanged={onChanged} />}
       {offered("ASSIGN") && <TakeIt crn={crn} assigneeName={assigneeName} onChanged={onChanged} />}
-      {offered("ALLOCATE_TO_NETWORK") && <AllocateForm crn={crn} network={network} ldz={ldz} onChanged={onChanged} />}
+      {offered("ALLOCATE_TO_NETWORK") && <AllocateForm crn={crn} network={network} ldz={ldz} reason={allocationReason} onChanged={onChanged} />}
+      {offered("MOVE_TO_NETWORK") && <MoveForm crn={crn} current={network} onChanged={onChanged} />}
+      {offered("HAND_BACK") && <HandBackForm crn={crn} onHandedBack={onHandedBack} />}
       {offered("BOOK_SITE_VISIT") && <BookVisitForm crn={crn} onChanged={onChanged} />}
       {offered("ASK_SHIPPER") && <AskForm crn={crn} onChanged={onChanged} />}
       {offered("ACCEPT") && <AcceptForm crn={crn} onChanged={onChanged} />}
@@ -272,13 +307,13 @@ function AskForm({ crn, onChanged }: { crn: string; onChanged: () => void }) {
   );
 }
 
-function AllocateForm({ crn, network, ldz, onChanged }: { crn: string; network: string; ldz: string; onChanged: () => void }) {
+function AllocateForm({ crn, network, ldz, reason, onChanged }: { crn: string; network: string; ldz: string; reason: string; onChanged: () => void }) {
   const [, allocate] = useMutation(Allocate);
   return (
     <NoteForm
       id="allocate-note"
       title={`Allocate it to ${network}`}
-      intro={`The postcode is in local distribution zone ${ldz}, whose pipes ${network} owns.`}
+      intro={reason || `The postcode is in local distribution zone ${ldz}, whose pipes ${network} owns.`}
       label="Note for the network (optional)"
       required={null}
       button={`Allocate to ${network}`}
@@ -286,6 +321,73 @@ function AllocateForm({ crn, network, ldz, onChanged }: { crn: string; network: 
         const found = problems((await allocate({ crn, note: note.trim() || null })).data?.allocateToNetwork, "allocate-note");
         if (!found.length) onChanged();
         return found;
+      }}
+    />
+  );
+}
+
+function MoveForm({ crn, current, onChanged }: { crn: string; current: string; onChanged: () => void }) {
+  const [{ data }] = useQuery({ query: Networks });
+  const [, move] = useMutation(MoveToNetwork);
+  const [networkId, setNetworkId] = useState("");
+  const [choiceError, setChoiceError] = useState<string | undefined>(undefined);
+  const others = (data?.networks ?? []).filter((n) => n.name !== current);
+  return (
+    <div className="govuk-!-margin-bottom-6">
+      <div className={`govuk-form-group${choiceError ? " govuk-form-group--error" : ""}`}>
+        <h3 className="govuk-heading-s">Move it to another network</h3>
+        <label className="govuk-label" htmlFor="move-network">
+          Network
+        </label>
+        {choiceError && <ErrorMessage id="move-network-error">{choiceError}</ErrorMessage>}
+        <select className="govuk-select" id="move-network" value={networkId} onChange={(event) => setNetworkId(event.target.value)} aria-describedby={choiceError ? "move-network-error" : undefined}>
+          <option value="">Choose a network</option>
+          {others.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.name} ({n.ldzs.map((z) => z.code).join(", ")})
+            </option>
+          ))}
+        </select>
+      </div>
+      <NoteForm
+        id="move-note"
+        title="Why"
+        label="Note for the networks"
+        required="Enter why it belongs to that network"
+        button="Move the contact"
+        send={async (note) => {
+          if (!networkId) {
+            setChoiceError("Choose the network to move it to");
+            return [{ href: "move-network", message: "Choose the network to move it to" }];
+          }
+          setChoiceError(undefined);
+          const found = problems((await move({ crn, networkId, note })).data?.moveToNetwork, "move-note", { networkId: "move-network" });
+          if (!found.length) onChanged();
+          return found;
+        }}
+      />
+    </div>
+  );
+}
+
+function HandBackForm({ crn, onHandedBack }: { crn: string; onHandedBack: (message: string) => void }) {
+  const [, handBack] = useMutation(HandBack);
+  return (
+    <NoteForm
+      id="hand-back-note"
+      title="Hand it back to the CDSP"
+      intro="If the site is not on your network, the CDSP allocates it again. You will no longer see it."
+      label="Note for the CDSP"
+      required="Enter why you are handing it back"
+      button="Hand it back"
+      confirm={{ title: `Hand ${crn} back to the CDSP?`, body: "Your network will no longer see this contact.", yes: "Yes, hand it back" }}
+      send={async (note) => {
+        const answer = (await handBack({ crn, note })).data?.handBackToCdsp;
+        if (answer?.__typename === "ContactHandedBack") {
+          onHandedBack(answer.message);
+          return [];
+        }
+        return problems(answer as Answer, "hand-back-note");
       }}
     />
   );

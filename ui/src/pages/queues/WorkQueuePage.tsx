@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link, useLocation, useSearchParams } from "react-router";
 import { useQuery, useSubscription } from "urql";
 import { PageHeading } from "../../components/PageHeading";
 import { Loading } from "../../components/Loading";
@@ -56,6 +56,7 @@ function dueWords(dueBy: string | null, overdue: boolean): string {
 export function WorkQueuePage() {
   usePageTitle("Work queues");
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
   const scope = (TABS.find((tab) => tab.scope === params.get("queue"))?.scope ?? "MINE") as QueueScope;
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
@@ -94,8 +95,21 @@ export function WorkQueuePage() {
     setParams({ queue: next });
   };
 
+  const flash = (location.state as { flash?: string } | null)?.flash;
   return (
     <>
+      {flash && (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="flash-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="flash-title">
+              Success
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{flash}</p>
+          </div>
+        </div>
+      )}
       <PageHeading>Work queues</PageHeading>
       <div className="govuk-visually-hidden" role="status" aria-live="polite">
         {announcement}
