@@ -9,12 +9,7 @@ import type { ContactAction } from "../../graphql/generated/graphql";
 const AnswerQuestion = graphql(`
   mutation AnswerQuestion($crn: String!, $answer: String!) {
     answerQuestion(crn: $crn, answer: $answer) {
-      __typename
-      ... on Contact { crn status }
-      ... on InvalidInput { reasons { code field message } }
-      ... on InvalidTransition { message }
-      ... on NotPermitted { message }
-      ... on NotFound { message }
+      ...ActionOutcome
     }
   }
 `);
@@ -22,12 +17,7 @@ const AnswerQuestion = graphql(`
 const WithdrawContact = graphql(`
   mutation WithdrawContact($crn: String!, $note: String!) {
     withdrawContact(crn: $crn, note: $note) {
-      __typename
-      ... on Contact { crn status }
-      ... on InvalidInput { reasons { code field message } }
-      ... on InvalidTransition { message }
-      ... on NotPermitted { message }
-      ... on NotFound { message }
+      ...ActionOutcome
     }
   }
 `);

@@ -7,14 +7,21 @@ import type { ContactAction } from "../../graphql/generated/graphql";
 import { useSession } from "../../session/SessionContext";
 import { Confirm } from "./ContactActions";
 
+// What every move answers: the contact, or why not. Each move's mutation spreads it.
+export const ActionOutcome = graphql(`
+  fragment ActionOutcome on ContactActionResult {
+    __typename
+    ... on InvalidInput { reasons { code field message } }
+    ... on InvalidTransition { message }
+    ... on NotPermitted { message }
+    ... on NotFound { message }
+  }
+`);
+
 const PickUp = graphql(`
   mutation PickUpContact($crn: String!) {
     pickUpContact(crn: $crn) {
-      __typename
-      ... on InvalidInput { reasons { code field message } }
-      ... on InvalidTransition { message }
-      ... on NotPermitted { message }
-      ... on NotFound { message }
+      ...ActionOutcome
     }
   }
 `);
@@ -22,11 +29,7 @@ const PickUp = graphql(`
 const Assign = graphql(`
   mutation AssignContact($crn: String!, $assigneeId: ID) {
     assignContact(crn: $crn, assigneeId: $assigneeId) {
-      __typename
-      ... on InvalidInput { reasons { code field message } }
-      ... on InvalidTransition { message }
-      ... on NotPermitted { message }
-      ... on NotFound { message }
+      ...ActionOutcome
     }
   }
 `);
@@ -34,11 +37,7 @@ const Assign = graphql(`
 const AskShipper = graphql(`
   mutation AskShipper($crn: String!, $question: String!) {
     askShipper(crn: $crn, question: $question) {
-      __typename
-      ... on InvalidInput { reasons { code field message } }
-      ... on InvalidTransition { message }
-      ... on NotPermitted { message }
-      ... on NotFound { message }
+      ...ActionOutcome
     }
   }
 `);
@@ -46,11 +45,7 @@ const AskShipper = graphql(`
 const Allocate = graphql(`
   mutation AllocateToNetwork($crn: String!, $note: String) {
     allocateToNetwork(crn: $crn, note: $note) {
-      __typename
-      ... on InvalidInput { reasons { code field message } }
-      ... on InvalidTransition { message }
-      ... on NotPermitted { message }
-      ... on NotFound { message }
+      ...ActionOutcome
     }
   }
 `);
@@ -58,11 +53,7 @@ const Allocate = graphql(`
 const BookVisit = graphql(`
   mutation BookSiteVisit($crn: String!, $plannedFor: Date!, $note: String) {
     bookSiteVisit(crn: $crn, plannedFor: $plannedFor, note: $note) {
-      __typename
-      ... on InvalidInput { reasons { code field message } }
-      ... on InvalidTransition { message }
-      ... on NotPermitted { message }
-      ... on NotFound { message }
+      ...ActionOutcome
     }
   }
 `);
@@ -70,11 +61,7 @@ const BookVisit = graphql(`
 const Accept = graphql(`
   mutation AcceptContact($crn: String!, $note: String) {
     acceptContact(crn: $crn, note: $note) {
-      __typename
-      ... on InvalidInput { reasons { code field message } }
-      ... on InvalidTransition { message }
-      ... on NotPermitted { message }
-      ... on NotFound { message }
+      ...ActionOutcome
     }
   }
 `);
@@ -82,11 +69,7 @@ const Accept = graphql(`
 const Reject = graphql(`
   mutation RejectContact($crn: String!, $reasonCode: String!, $note: String!) {
     rejectContact(crn: $crn, reasonCode: $reasonCode, note: $note) {
-      __typename
-      ... on InvalidInput { reasons { code field message } }
-      ... on InvalidTransition { message }
-      ... on NotPermitted { message }
-      ... on NotFound { message }
+      ...ActionOutcome
     }
   }
 `);
@@ -94,11 +77,7 @@ const Reject = graphql(`
 const MoveToNetwork = graphql(`
   mutation MoveToNetwork($crn: String!, $networkId: ID!, $note: String!) {
     moveToNetwork(crn: $crn, networkId: $networkId, note: $note) {
-      __typename
-      ... on InvalidInput { reasons { code field message } }
-      ... on InvalidTransition { message }
-      ... on NotPermitted { message }
-      ... on NotFound { message }
+      ...ActionOutcome
     }
   }
 `);
