@@ -93,21 +93,22 @@ test("a contact with the wrong network: the CDSP moves it to another network, an
   await agent.getByRole("button", { name: "Move the contact" }).click();
   await expect(agent.getByRole("link", { name: "Enter why it belongs to that network" })).toBeVisible();
   await checkPage(agent, "contact-cdsp-move-errors");
-  const sgnOption = (await agent.getByRole("option", { name: /^SGN/ }).textContent()) ?? "";
-  await agent.getByLabel("Network", { exact: true }).selectOption({ label: sgnOption });
-  await agent.getByLabel("Note for the networks").fill("The site is across the border, on SGN's main.");
+  const ngnOption = (await agent.getByRole("option", { name: /^Northern Gas Networks/ }).textContent()) ?? "";
+  await agent.getByLabel("Network", { exact: true }).selectOption({ label: ngnOption });
+  await agent.getByLabel("Note for the networks").fill("The site is across the border, on NGN's main.");
   await agent.getByRole("button", { name: "Move the contact" }).click();
-  await expect(agent.getByText(/SGN/).first()).toBeVisible();
+  await expect(agent.getByText(/Northern Gas Networks/).first()).toBeVisible();
 
-  const sgn = await person(browser, "dn@sgn.example", `/contacts/${crn}`);
-  await expect(sgn.getByRole("heading", { level: 1, name: crn })).toBeVisible();
-  await sgn.getByLabel("Note for the CDSP").fill("Not ours either: please check the LDZ.");
-  await sgn.getByRole("button", { name: "Hand it back" }).click();
-  const confirm = sgn.getByRole("dialog", { name: `Hand ${crn} back to the CDSP?` });
+  // (Each network's user here signs in with email codes; others enrol other factors elsewhere.)
+  const ngn = await person(browser, "dn@ngn.example", `/contacts/${crn}`);
+  await expect(ngn.getByRole("heading", { level: 1, name: crn })).toBeVisible();
+  await ngn.getByLabel("Note for the CDSP").fill("Not ours either: please check the LDZ.");
+  await ngn.getByRole("button", { name: "Hand it back" }).click();
+  const confirm = ngn.getByRole("dialog", { name: `Hand ${crn} back to the CDSP?` });
   await expect(confirm).toBeVisible();
   await confirm.getByRole("button", { name: "Yes, hand it back" }).click();
-  await expect(sgn.getByRole("heading", { level: 1, name: "Work queues" })).toBeVisible();
-  await expect(sgn.getByRole("alert").filter({ hasText: "Success" })).toBeVisible();
-  await checkPage(sgn, "queue-after-hand-back");
+  await expect(ngn.getByRole("heading", { level: 1, name: "Work queues" })).toBeVisible();
+  await expect(ngn.getByRole("alert").filter({ hasText: "Success" })).toBeVisible();
+  await checkPage(ngn, "queue-after-hand-back");
   await expect(agent.getByText("With the CDSP").first()).toBeVisible();
 });
