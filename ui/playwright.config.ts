@@ -4,12 +4,15 @@ import { resolve } from "node:path";
 // Debian's Chromium, never a downloaded browser (scripts/test installs it with apt when missing).
 const CHROMIUM = process.env.CMS_CHROMIUM ?? "/usr/bin/chromium";
 
+// Another base port lets a second run go beside this one (each server's Redis is at port + 1000).
+const BASE = Number(process.env.CMS_E2E_PORT ?? 8765);
+
 /** The servers the journeys run against: each with its own database and outbox. */
 export const SERVERS = {
-  sqlite: { port: 8765, dir: resolve(".e2e/sqlite"), mode: "sqlite", env: {} },
+  sqlite: { port: BASE, dir: resolve(`.e2e/${BASE}/sqlite`), mode: "sqlite", env: {} },
   // A short idle timeout, for the timeout warning.
-  shortSession: { port: 8767, dir: resolve(".e2e/short-session"), mode: "sqlite", env: { CMS_SESSION_IDLE_TIMEOUT_S: "45" } },
-  postgres: { port: 8766, dir: resolve(".e2e/postgres"), mode: "postgres", env: {} },
+  shortSession: { port: BASE + 2, dir: resolve(`.e2e/${BASE}/short-session`), mode: "sqlite", env: { CMS_SESSION_IDLE_TIMEOUT_S: "45" } },
+  postgres: { port: BASE + 1, dir: resolve(`.e2e/${BASE}/postgres`), mode: "postgres", env: {} },
 } as const;
 export type ServerName = keyof typeof SERVERS;
 

@@ -17,6 +17,12 @@ import { WorkQueuePage } from "./pages/queues/WorkQueuePage";
 import { Loading } from "./components/Loading";
 import { SessionTimeout } from "./session/SessionTimeout";
 import { safeNextPath } from "./session/next";
+import { UsersPage } from "./pages/users/UsersPage";
+import { UserPage } from "./pages/users/UserPage";
+import { AuditLogPage } from "./pages/users/AuditLogPage";
+import { NominationsPage } from "./pages/onboarding/NominationsPage";
+import { OrganisationsPage } from "./pages/onboarding/OrganisationsPage";
+import { InvitationPage } from "./pages/onboarding/InvitationPage";
 
 /** Once signed in, the sign-in page sends the user back to the page they had asked for. */
 function ReturnAfterSignIn() {
@@ -58,11 +64,14 @@ export function App() {
       <Layout viewer={null} onSignedOut={refresh}>
         <Routes>
           <Route path="/sign-in" element={<SignInPage onSignedIn={refresh} />} />
+          <Route path="/invitation" element={<InvitationPage />} />
           <Route path="*" element={<Navigate to={next && next !== "/" ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"} replace />} />
         </Routes>
       </Layout>
     );
   }
+  const lso = session.viewer.roles.includes("LSO");
+  const accountAdmin = session.viewer.roles.includes("ACCOUNT_ADMIN");
   return (
     <SessionContext.Provider value={session}>
       <Layout viewer={session.viewer} onSignedOut={refresh}>
@@ -75,6 +84,12 @@ export function App() {
           <Route path="/notifications" element={<NotificationsPage />} />
           {session.viewer.organisation.kind !== "SHIPPER" && <Route path="/queues" element={<WorkQueuePage />} />}
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/invitation" element={<InvitationPage />} />
+          {(lso || accountAdmin) && <Route path="/users" element={<UsersPage />} />}
+          {(lso || accountAdmin) && <Route path="/users/:id" element={<UserPage />} />}
+          {(lso || accountAdmin) && <Route path="/nominations" element={<NominationsPage />} />}
+          {accountAdmin && <Route path="/organisations" element={<OrganisationsPage />} />}
+          {accountAdmin && <Route path="/audit" element={<AuditLogPage />} />}
           {session.viewer.organisation.kind === "SHIPPER" && <Route path="/raise/*" element={<RaiseRoutes />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

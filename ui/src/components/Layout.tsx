@@ -146,6 +146,8 @@ function NotificationBell() {
 
 function Navigation({ viewer }: { viewer: Viewer }) {
   const shipper = viewer.organisation.kind === "SHIPPER";
+  const accountAdmin = viewer.roles.includes("ACCOUNT_ADMIN");
+  const looksAfterAccounts = accountAdmin || viewer.roles.includes("LSO");
   return (
     <nav className="cms-nav" aria-label="Main">
       <div className="govuk-width-container">
@@ -173,6 +175,34 @@ function Navigation({ viewer }: { viewer: Viewer }) {
               {shipper ? "My organisation's contacts" : "Contacts"}
             </NavLink>
           </li>
+          {looksAfterAccounts && (
+            <>
+              <li>
+                <NavLink to="/users" className="govuk-link cms-nav__link">
+                  Users
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/nominations" className="govuk-link cms-nav__link">
+                  Nominations
+                </NavLink>
+              </li>
+            </>
+          )}
+          {accountAdmin && (
+            <>
+              <li>
+                <NavLink to="/organisations" className="govuk-link cms-nav__link">
+                  Organisations
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/audit" className="govuk-link cms-nav__link">
+                  Audit log
+                </NavLink>
+              </li>
+            </>
+          )}
           <li>
             <NavLink to="/account" className="govuk-link cms-nav__link">
               My account

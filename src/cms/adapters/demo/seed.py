@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -57,7 +57,16 @@ USERS: tuple[tuple[str, str, str, frozenset[Role]], ...] = (
     ("dn@ngn.example", "Niall Northern", "NGN", frozenset({Role.USER, Role.SUPERVISOR})),
     ("dn@sgn.example", "Sorcha Southern", "SGN", frozenset({Role.USER, Role.SUPERVISOR})),
     ("dn@wwu.example", "Wyn Westwood", "WWU", frozenset({Role.USER, Role.SUPERVISOR})),
+    # A CDSP agent for the supervisor to assign work to.
+    ("casework@cdsp.example", "Callum Casework", "CDSP", frozenset({Role.USER})),
+    # A Shipper user for the LSO to disable, enable and reset.
+    ("cara@alpha.example", "Cara Appleby", "AGS", frozenset({Role.USER})),
+    # Last active long ago: the inactivity sweep disables this account when the server starts.
+    ("dora@alpha.example", "Dora Dormant", "AGS", frozenset({Role.USER})),
 )
+
+# Days since each demo user was last active, where it is not today.
+DAYS_INACTIVE = {"dora@alpha.example": 120}
 
 
 @dataclass
@@ -196,7 +205,7 @@ async def _seed_accounts(
                 organisation=by_code[short_code],
                 roles=roles,
                 password=password,
-                at=clock.now(),
+                at=clock.now() - timedelta(days=DAYS_INACTIVE.get(email, 0)),
             )
             if created:
                 report.users_created.append(email)

@@ -1,0 +1,6 @@
+import { PageHeading } from "../../components/PageHeading";
+
+/** Placeholder: being built. */
+export function InvitationPage() {
+  return <PageHeading>InvitationPage</PageHeading>;
+}
