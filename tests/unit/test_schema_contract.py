@@ -202,7 +202,7 @@ def test_the_served_schema_is_the_committed_snapshot() -> None:
     served = build_schema().as_str() + "\n"
     assert served == SNAPSHOT_SDL.read_text(encoding="utf-8"), (
         "The served schema differs from src/cms/graphql/schema.graphql. If the change is meant, "
-        "regenerate the snapshot with `cms schema --write` and commit it."
+        "regenerate the snapshot with `cms schema > src/cms/graphql/schema.graphql` and commit it."
     )
 
 
