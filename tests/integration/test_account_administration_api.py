@@ -222,3 +222,12 @@ def test_the_audit_log_is_filtered_by_user_and_event_and_its_chain_checked(
 def test_an_audit_event_that_does_not_exist_is_refused_naming_those_that_do(api: Api) -> None:
     result = api.result("Adam", AUDIT, event="USER_DELETED")
     assert result.errors and "USER_DISABLED" in result.errors[0].message
+
+
+def test_a_pending_nomination_says_who_nominated_it(api: Api) -> None:
+    request = {"name": "Nadia Newcomer", "email": "nadia@ags.example", "roles": ["USER"]}
+    api.ask("Lena", NOMINATE, input=request)
+    found = api.ask("Adam", "{ nominations { email nominatedBy { name email } } }")
+    assert found["nominations"] == [
+        {"email": "nadia@ags.example", "nominatedBy": {"name": "Lena", "email": "lena@ags.example"}}
+    ]

@@ -141,6 +141,7 @@ async def _nomination(
 ) -> Nomination:
     organisation = await context.organisations.load(nomination.organisation_id)
     assert organisation is not None
+    nominator = await context.users.load(nomination.nominated_by)
     return Nomination(
         id=strawberry.ID(nomination.id),
         name=nomination.name,
@@ -151,6 +152,7 @@ async def _nomination(
         clash=clash,
         rejected_at=nomination.rejected_at,
         rejection_reason=nomination.rejection_reason,
+        nominated_by=User.of(nominator) if nominator is not None else None,
     )
 
 

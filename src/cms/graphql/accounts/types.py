@@ -247,6 +247,9 @@ class Nomination:
     rejection_reason: str | None = strawberry.field(
         default=None, description="Why the CDSP rejected it, as its LSO was told."
     )
+    nominated_by: User | None = strawberry.field(
+        default=None, description="Who put the person forward (their organisation's LSO)."
+    )
 
 
 InvitationState: TypeAlias = queries.InvitationState
