@@ -42,13 +42,30 @@ type Documents = {
     "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id createdAt read message crn status } }\n    }\n    unreadNotificationCount\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) { id read }\n  }\n": typeof types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
+    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      state\n      name\n      maskedEmail\n      organisation\n      expiresAt\n      askWhom\n      message\n      passwordRules\n    }\n  }\n": typeof types.InvitationDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      __typename\n      ... on User { id }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation OnboardingNominate($input: NominateUserInput!) {\n    nominateUser(input: $input) {\n      __typename\n      ... on Nomination { id name email roles organisation { id name } }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": typeof types.OnboardingNominateDocument,
+    "\n  query OnboardingNominations {\n    nominations {\n      id\n      name\n      email\n      roles\n      createdAt\n      clash\n      organisation { id name shortCode }\n    }\n    organisations { id name kind shortCode }\n  }\n": typeof types.OnboardingNominationsDocument,
+    "\n  mutation OnboardingApproveNomination($id: ID!) {\n    approveNomination(id: $id) {\n      __typename\n      ... on User { id name email }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": typeof types.OnboardingApproveNominationDocument,
+    "\n  mutation OnboardingRejectNomination($id: ID!, $reason: String!) {\n    rejectNomination(id: $id, reason: $reason) {\n      __typename\n      ... on Nomination { id name }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": typeof types.OnboardingRejectNominationDocument,
+    "\n  query OnboardingOrganisations {\n    organisations { id name kind shortCode ldzs { code name } }\n    networks { id ldzs { code } }\n  }\n": typeof types.OnboardingOrganisationsDocument,
+    "\n  mutation OnboardingCreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      __typename\n      ... on Organisation { id name kind shortCode ldzs { code name } }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": typeof types.OnboardingCreateOrganisationDocument,
     "\n  query WorkQueue($scope: QueueScope!, $first: Int, $after: String) {\n    queue: workQueue(scope: $scope, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          crn\n          status\n          dueBy\n          overdue\n          address { lines postcode }\n          raisedBy { name organisation { name } }\n          assignee { name }\n        }\n      }\n    }\n    mine: workQueue(scope: MINE, first: 1) { totalCount }\n    organisation: workQueue(scope: ORGANISATION, first: 1) { totalCount }\n    unassigned: workQueue(scope: UNASSIGNED, first: 1) { totalCount }\n  }\n": typeof types.WorkQueueDocument,
     "\n  subscription QueueChanged {\n    contactStatusChanged { crn toStatus at }\n  }\n": typeof types.QueueChangedDocument,
     "\n  query AddressByUdprn($udprn: ID!) {\n    address(udprn: $udprn) {\n      udprn\n      lines\n      postcode\n    }\n  }\n": typeof types.AddressByUdprnDocument,
     "\n  mutation RaiseMncContact($input: RaiseMncContactInput!) {\n    raiseMncContact(input: $input) {\n      __typename\n      ... on ContactLogged {\n        contact { crn status dueBy }\n        warnings { code field message }\n      }\n      ... on ContactRejected { reasons { code field message suggestedUdprn } }\n      ... on NotPermitted { message }\n    }\n  }\n": typeof types.RaiseMncContactDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message accountDisabled }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation EnrolMfa($input: EnrolMfaInput!) {\n    enrolMfa(input: $input) {\n      __typename\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n": typeof types.EnrolMfaDocument,
     "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n": typeof types.VerifyMfaDocument,
+    "\n  query Users($search: String, $status: AccountStatus) {\n    users(search: $search, status: $status) {\n      id\n      name\n      email\n      status\n      roles\n      lastSignInAt\n      daysInactive\n      mfaChannel\n      organisation { id name }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  fragment AccountChangeOutcome on AccountChangeResult {\n    __typename\n    ... on User { id status mfaChannel }\n    ... on InvalidInput { reasons { code field message } }\n    ... on NotPermitted { message }\n  }\n": typeof types.AccountChangeOutcomeFragmentDoc,
+    "\n  mutation DisableUser($id: ID!, $reason: String!) {\n    disableUser(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n": typeof types.DisableUserDocument,
+    "\n  mutation EnableUser($id: ID!, $reason: String) {\n    enableUser(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n": typeof types.EnableUserDocument,
+    "\n  mutation ResetSecondFactor($id: ID!, $reason: String!) {\n    resetSecondFactor(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n": typeof types.ResetSecondFactorDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) { ...AccountChangeOutcome }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  query AuditLog($afterSeq: Int!, $first: Int!, $userId: ID, $event: String) {\n    auditLog(afterSeq: $afterSeq, first: $first, userId: $userId, event: $event) {\n      seq\n      at\n      event\n      actorId\n      subjectId\n      clientAddress\n      details\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AuditChain {\n    auditChainVerified { ok checkedEntries firstBrokenSeq reason }\n  }\n": typeof types.AuditChainDocument,
+    "\n  query AuditPeople {\n    users { id name email organisation { id name } }\n  }\n": typeof types.AuditPeopleDocument,
     "\n  query Session {\n    session { idleTimeoutSeconds absoluteExpiresAt }\n  }\n": typeof types.SessionDocument,
     "\n  mutation StaySignedIn {\n    staySignedIn { idleTimeoutSeconds absoluteExpiresAt }\n  }\n": typeof types.StaySignedInDocument,
 };
@@ -81,13 +98,30 @@ const documents: Documents = {
     "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id createdAt read message crn status } }\n    }\n    unreadNotificationCount\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) { id read }\n  }\n": types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
+    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      state\n      name\n      maskedEmail\n      organisation\n      expiresAt\n      askWhom\n      message\n      passwordRules\n    }\n  }\n": types.InvitationDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      __typename\n      ... on User { id }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation OnboardingNominate($input: NominateUserInput!) {\n    nominateUser(input: $input) {\n      __typename\n      ... on Nomination { id name email roles organisation { id name } }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": types.OnboardingNominateDocument,
+    "\n  query OnboardingNominations {\n    nominations {\n      id\n      name\n      email\n      roles\n      createdAt\n      clash\n      organisation { id name shortCode }\n    }\n    organisations { id name kind shortCode }\n  }\n": types.OnboardingNominationsDocument,
+    "\n  mutation OnboardingApproveNomination($id: ID!) {\n    approveNomination(id: $id) {\n      __typename\n      ... on User { id name email }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": types.OnboardingApproveNominationDocument,
+    "\n  mutation OnboardingRejectNomination($id: ID!, $reason: String!) {\n    rejectNomination(id: $id, reason: $reason) {\n      __typename\n      ... on Nomination { id name }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": types.OnboardingRejectNominationDocument,
+    "\n  query OnboardingOrganisations {\n    organisations { id name kind shortCode ldzs { code name } }\n    networks { id ldzs { code } }\n  }\n": types.OnboardingOrganisationsDocument,
+    "\n  mutation OnboardingCreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      __typename\n      ... on Organisation { id name kind shortCode ldzs { code name } }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n": types.OnboardingCreateOrganisationDocument,
     "\n  query WorkQueue($scope: QueueScope!, $first: Int, $after: String) {\n    queue: workQueue(scope: $scope, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          crn\n          status\n          dueBy\n          overdue\n          address { lines postcode }\n          raisedBy { name organisation { name } }\n          assignee { name }\n        }\n      }\n    }\n    mine: workQueue(scope: MINE, first: 1) { totalCount }\n    organisation: workQueue(scope: ORGANISATION, first: 1) { totalCount }\n    unassigned: workQueue(scope: UNASSIGNED, first: 1) { totalCount }\n  }\n": types.WorkQueueDocument,
     "\n  subscription QueueChanged {\n    contactStatusChanged { crn toStatus at }\n  }\n": types.QueueChangedDocument,
     "\n  query AddressByUdprn($udprn: ID!) {\n    address(udprn: $udprn) {\n      udprn\n      lines\n      postcode\n    }\n  }\n": types.AddressByUdprnDocument,
     "\n  mutation RaiseMncContact($input: RaiseMncContactInput!) {\n    raiseMncContact(input: $input) {\n      __typename\n      ... on ContactLogged {\n        contact { crn status dueBy }\n        warnings { code field message }\n      }\n      ... on ContactRejected { reasons { code field message suggestedUdprn } }\n      ... on NotPermitted { message }\n    }\n  }\n": types.RaiseMncContactDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message accountDisabled }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation EnrolMfa($input: EnrolMfaInput!) {\n    enrolMfa(input: $input) {\n      __typename\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n": types.EnrolMfaDocument,
     "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n": types.VerifyMfaDocument,
+    "\n  query Users($search: String, $status: AccountStatus) {\n    users(search: $search, status: $status) {\n      id\n      name\n      email\n      status\n      roles\n      lastSignInAt\n      daysInactive\n      mfaChannel\n      organisation { id name }\n    }\n  }\n": types.UsersDocument,
+    "\n  fragment AccountChangeOutcome on AccountChangeResult {\n    __typename\n    ... on User { id status mfaChannel }\n    ... on InvalidInput { reasons { code field message } }\n    ... on NotPermitted { message }\n  }\n": types.AccountChangeOutcomeFragmentDoc,
+    "\n  mutation DisableUser($id: ID!, $reason: String!) {\n    disableUser(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n": types.DisableUserDocument,
+    "\n  mutation EnableUser($id: ID!, $reason: String) {\n    enableUser(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n": types.EnableUserDocument,
+    "\n  mutation ResetSecondFactor($id: ID!, $reason: String!) {\n    resetSecondFactor(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n": types.ResetSecondFactorDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) { ...AccountChangeOutcome }\n  }\n": types.ResendInvitationDocument,
+    "\n  query AuditLog($afterSeq: Int!, $first: Int!, $userId: ID, $event: String) {\n    auditLog(afterSeq: $afterSeq, first: $first, userId: $userId, event: $event) {\n      seq\n      at\n      event\n      actorId\n      subjectId\n      clientAddress\n      details\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query AuditChain {\n    auditChainVerified { ok checkedEntries firstBrokenSeq reason }\n  }\n": types.AuditChainDocument,
+    "\n  query AuditPeople {\n    users { id name email organisation { id name } }\n  }\n": types.AuditPeopleDocument,
     "\n  query Session {\n    session { idleTimeoutSeconds absoluteExpiresAt }\n  }\n": types.SessionDocument,
     "\n  mutation StaySignedIn {\n    staySignedIn { idleTimeoutSeconds absoluteExpiresAt }\n  }\n": types.StaySignedInDocument,
 };
@@ -221,6 +255,38 @@ export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    ma
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      state\n      name\n      maskedEmail\n      organisation\n      expiresAt\n      askWhom\n      message\n      passwordRules\n    }\n  }\n"): (typeof documents)["\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      state\n      name\n      maskedEmail\n      organisation\n      expiresAt\n      askWhom\n      message\n      passwordRules\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      __typename\n      ... on User { id }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      __typename\n      ... on User { id }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OnboardingNominate($input: NominateUserInput!) {\n    nominateUser(input: $input) {\n      __typename\n      ... on Nomination { id name email roles organisation { id name } }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n"): (typeof documents)["\n  mutation OnboardingNominate($input: NominateUserInput!) {\n    nominateUser(input: $input) {\n      __typename\n      ... on Nomination { id name email roles organisation { id name } }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnboardingNominations {\n    nominations {\n      id\n      name\n      email\n      roles\n      createdAt\n      clash\n      organisation { id name shortCode }\n    }\n    organisations { id name kind shortCode }\n  }\n"): (typeof documents)["\n  query OnboardingNominations {\n    nominations {\n      id\n      name\n      email\n      roles\n      createdAt\n      clash\n      organisation { id name shortCode }\n    }\n    organisations { id name kind shortCode }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OnboardingApproveNomination($id: ID!) {\n    approveNomination(id: $id) {\n      __typename\n      ... on User { id name email }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n"): (typeof documents)["\n  mutation OnboardingApproveNomination($id: ID!) {\n    approveNomination(id: $id) {\n      __typename\n      ... on User { id name email }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OnboardingRejectNomination($id: ID!, $reason: String!) {\n    rejectNomination(id: $id, reason: $reason) {\n      __typename\n      ... on Nomination { id name }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n"): (typeof documents)["\n  mutation OnboardingRejectNomination($id: ID!, $reason: String!) {\n    rejectNomination(id: $id, reason: $reason) {\n      __typename\n      ... on Nomination { id name }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnboardingOrganisations {\n    organisations { id name kind shortCode ldzs { code name } }\n    networks { id ldzs { code } }\n  }\n"): (typeof documents)["\n  query OnboardingOrganisations {\n    organisations { id name kind shortCode ldzs { code name } }\n    networks { id ldzs { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OnboardingCreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      __typename\n      ... on Organisation { id name kind shortCode ldzs { code name } }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n"): (typeof documents)["\n  mutation OnboardingCreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      __typename\n      ... on Organisation { id name kind shortCode ldzs { code name } }\n      ... on InvalidInput { reasons { code field message } }\n      ... on NotPermitted { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query WorkQueue($scope: QueueScope!, $first: Int, $after: String) {\n    queue: workQueue(scope: $scope, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          crn\n          status\n          dueBy\n          overdue\n          address { lines postcode }\n          raisedBy { name organisation { name } }\n          assignee { name }\n        }\n      }\n    }\n    mine: workQueue(scope: MINE, first: 1) { totalCount }\n    organisation: workQueue(scope: ORGANISATION, first: 1) { totalCount }\n    unassigned: workQueue(scope: UNASSIGNED, first: 1) { totalCount }\n  }\n"): (typeof documents)["\n  query WorkQueue($scope: QueueScope!, $first: Int, $after: String) {\n    queue: workQueue(scope: $scope, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          crn\n          status\n          dueBy\n          overdue\n          address { lines postcode }\n          raisedBy { name organisation { name } }\n          assignee { name }\n        }\n      }\n    }\n    mine: workQueue(scope: MINE, first: 1) { totalCount }\n    organisation: workQueue(scope: ORGANISATION, first: 1) { totalCount }\n    unassigned: workQueue(scope: UNASSIGNED, first: 1) { totalCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -237,7 +303,7 @@ export function graphql(source: "\n  mutation RaiseMncContact($input: RaiseMncCo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message accountDisabled }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message accountDisabled }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -246,6 +312,42 @@ export function graphql(source: "\n  mutation EnrolMfa($input: EnrolMfaInput!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($search: String, $status: AccountStatus) {\n    users(search: $search, status: $status) {\n      id\n      name\n      email\n      status\n      roles\n      lastSignInAt\n      daysInactive\n      mfaChannel\n      organisation { id name }\n    }\n  }\n"): (typeof documents)["\n  query Users($search: String, $status: AccountStatus) {\n    users(search: $search, status: $status) {\n      id\n      name\n      email\n      status\n      roles\n      lastSignInAt\n      daysInactive\n      mfaChannel\n      organisation { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountChangeOutcome on AccountChangeResult {\n    __typename\n    ... on User { id status mfaChannel }\n    ... on InvalidInput { reasons { code field message } }\n    ... on NotPermitted { message }\n  }\n"): (typeof documents)["\n  fragment AccountChangeOutcome on AccountChangeResult {\n    __typename\n    ... on User { id status mfaChannel }\n    ... on InvalidInput { reasons { code field message } }\n    ... on NotPermitted { message }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableUser($id: ID!, $reason: String!) {\n    disableUser(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n"): (typeof documents)["\n  mutation DisableUser($id: ID!, $reason: String!) {\n    disableUser(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableUser($id: ID!, $reason: String) {\n    enableUser(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n"): (typeof documents)["\n  mutation EnableUser($id: ID!, $reason: String) {\n    enableUser(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetSecondFactor($id: ID!, $reason: String!) {\n    resetSecondFactor(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n"): (typeof documents)["\n  mutation ResetSecondFactor($id: ID!, $reason: String!) {\n    resetSecondFactor(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) { ...AccountChangeOutcome }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) { ...AccountChangeOutcome }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($afterSeq: Int!, $first: Int!, $userId: ID, $event: String) {\n    auditLog(afterSeq: $afterSeq, first: $first, userId: $userId, event: $event) {\n      seq\n      at\n      event\n      actorId\n      subjectId\n      clientAddress\n      details\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($afterSeq: Int!, $first: Int!, $userId: ID, $event: String) {\n    auditLog(afterSeq: $afterSeq, first: $first, userId: $userId, event: $event) {\n      seq\n      at\n      event\n      actorId\n      subjectId\n      clientAddress\n      details\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditChain {\n    auditChainVerified { ok checkedEntries firstBrokenSeq reason }\n  }\n"): (typeof documents)["\n  query AuditChain {\n    auditChainVerified { ok checkedEntries firstBrokenSeq reason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditPeople {\n    users { id name email organisation { id name } }\n  }\n"): (typeof documents)["\n  query AuditPeople {\n    users { id name email organisation { id name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
