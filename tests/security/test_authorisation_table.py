@@ -124,6 +124,8 @@ resendInvitation           foreign R     R     R     R     R     R     R     R  
 resetSecondFactor          own     .     R     P     R     R     P     R     R     P     P     R
 resetSecondFactor          foreign R     R     R     R     R     R     R     R     R     P     R
 workQueue                  -       R     P     P     P     P     P     P     P     P     P     P
+colleagues                 own     .     R     R     R     P     R     R     P     R     R     R
+colleagues                 foreign R     R     R     R     R     R     R     R     R     R     R
 rejectionReasons           -       R     P     P     P     P     P     P     P     P     P     P
 pickUpContact              own     .     R     R     .     .     .     .     .     .     .     .
 pickUpContact              foreign R     R     R     R     R     R     P     P     P     P     R
@@ -218,6 +220,9 @@ COLUMNS = {
 # - workQueue answers every signed-in caller (a Supplier's queue is empty); the probe checks
 #   every queue scope lists only contacts the caller may see, never a foreign contact waiting on
 #   the caller's party, and does list the caller's own (for the CDSP: any Shipper's).
+# - colleagues lists whom the caller may assign a contact to: a supervisor's own organisation's
+#   active users (the probe's target: a user of that organisation, or of another for
+#   `foreign`); anyone else is answered an empty list.
 # - rejectionReasons: the list is reference data, but nothing needs it before sign-in and every
 #   other read but `me` refuses an anonymous caller (even `address`, public PAF data): the table
 #   says sign-in is required. The resolver does not ask for one: a known gap below.
@@ -874,6 +879,14 @@ def _work_queue(scene: Scene, caller: Caller, target: str) -> str:
     else:
         assert not any(queues.values()), queues
     return PERMITTED
+
+
+@probe("colleagues")
+@refused_by_error
+def _colleagues(scene: Scene, caller: Caller, target: str) -> str:
+    wanted = scene.bystanders[scene.organisation_for(caller, target)]
+    listed = {user["id"] for user in answer(scene, caller, "{ colleagues { id } }", "colleagues")}
+    return PERMITTED if wanted in listed else REFUSED
 
 
 @probe("networks")

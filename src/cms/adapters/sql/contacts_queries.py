@@ -273,6 +273,12 @@ class SqlContactQueries:
             conditions.append(summaries.c.assignee_id.is_(None))
         if spec.raised_by is not None:
             conditions.append(summaries.c.raised_by == spec.raised_by)
+        if spec.due_before is not None:
+            conditions.append(summaries.c.due_by < spec.due_before)
+        if spec.overdue is True and spec.now is not None:
+            conditions.append(summaries.c.due_by < spec.now)
+        elif spec.overdue is False and spec.now is not None:
+            conditions.append(summaries.c.due_by.is_(None) | (summaries.c.due_by >= spec.now))
         page_conditions = list(conditions)
         if after is not None:
             due, seq = decode_queue_cursor(after)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
@@ -18,6 +18,7 @@ from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import WAITING_ON, ContactStatus, Party
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.contacts.visibility import ContactScope, scope_for
+from cms.core.shared.calendar import UK
 from cms.core.shared.errors import InvalidValue
 
 MAX_PAGE_SIZE = 100
@@ -155,6 +156,27 @@ class QueueSpec:
     assignee_id: str | None = None
     unassigned_only: bool = False
     raised_by: str | None = None
+    due_before: datetime | None = None  # due strictly before this instant
+    overdue: bool | None = None  # with `now`: only those overdue (True) or not yet (False)
+    now: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """What someone narrows their queue to: one status, what is due on or before a UK day,
+    what is (or is not yet) overdue. Each is left out when None."""
+
+    status: ContactStatus | None = None
+    due_on_or_before: date | None = None
+    overdue: bool | None = None
+
+
+def end_of_uk_day(day: date) -> datetime | None:
+    """The instant the UK day after `day` starts (UTC); None after the calendar's last day."""
+    try:
+        return datetime.combine(day + timedelta(days=1), time(0), tzinfo=UK).astimezone(UTC)
+    except OverflowError:
+        return None
 
 
 class ContactQueries(Protocol):
@@ -254,11 +276,41 @@ def queue_spec(viewer: Viewer, scope: QueueScope) -> QueueSpec | None:
     return QueueSpec(statuses=statuses, unassigned_only=True)
 
 
+def narrowed(spec: QueueSpec, wanted: QueueFilter, now: datetime | None) -> QueueSpec:
+    """The queue narrowed by a filter. A status that never waits on the caller lists nothing."""
+    statuses = spec.statuses
+    if wanted.status is not None:
+        statuses = tuple(status for status in statuses if status is wanted.status)
+    return replace(
+        spec,
+        statuses=statuses,
+        due_before=(
+            end_of_uk_day(wanted.due_on_or_before) if wanted.due_on_or_before is not None else None
+        ),
+        overdue=wanted.overdue,
+        now=now if wanted.overdue is not None else None,
+    )
+
+
 async def work_queue(
-    queries: ContactQueries, viewer: Viewer, scope: QueueScope, first: int, after: str | None
+    queries: ContactQueries,
+    viewer: Viewer,
+    scope: QueueScope,
+    first: int,
+    after: str | None,
+    wanted: QueueFilter | None = None,
+    now: datetime | None = None,
 ) -> Page[ContactView]:
+    """What waits on the viewer in this scope, soonest due first, maybe narrowed by a filter
+    (`now` tells what is overdue)."""
     check_page_size(first)
     spec = queue_spec(viewer, scope)
     if spec is None:
         return Page(items=(), has_next_page=False, total_count=0)
+    if wanted is not None:
+        if wanted.overdue is not None and now is None:
+            raise ValueError("an overdue filter needs the time now")
+        spec = narrowed(spec, wanted, now)
+        if not spec.statuses:
+            return Page(items=(), has_next_page=False, total_count=0)
     return await queries.queue(scope_for(viewer), spec, first, after)

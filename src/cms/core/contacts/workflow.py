@@ -7,9 +7,10 @@ import logging
 from calendar import monthrange
 from collections.abc import Callable
 from datetime import date
+from typing import Protocol
 
 from cms.core.accounts.model import AccountStatus, OrganisationKind, Role, Viewer
-from cms.core.accounts.queries import AccountQueries
+from cms.core.accounts.queries import AccountQueries, UserView
 from cms.core.contacts.commands import (
     AcceptContact,
     AllocateToNetwork,
@@ -109,6 +110,29 @@ def may_assign(viewer: Viewer) -> Party:
     if not viewer.has_role(Role.SUPERVISOR):
         raise NotPermitted("Only a supervisor can assign or transfer contacts.")
     return party
+
+
+def may_take_work(viewer: Viewer, user: UserView) -> bool:
+    """Whom a supervisor may assign a contact to: an active user of their own organisation,
+    themself included. The one rule both assigning and the list of colleagues follow."""
+    return user.organisation.id == viewer.organisation.id and user.status is AccountStatus.ACTIVE
+
+
+class OrganisationUsers(Protocol):
+    async def users_of(self, organisation_id: str | None) -> list[UserView]: ...
+
+
+async def colleagues(users: OrganisationUsers, viewer: Viewer) -> list[UserView]:
+    """Whom this supervisor may assign work to, by name; nobody for anyone who may not assign."""
+    try:
+        may_assign(viewer)
+    except NotPermitted:
+        return []
+    found = await users.users_of(viewer.organisation.id)
+    return sorted(
+        (user for user in found if may_take_work(viewer, user)),
+        key=lambda user: (user.name.casefold(), user.id),
+    )
 
 
 def not_found(crn: str) -> NotFound:
@@ -302,11 +326,7 @@ class WorkflowHandlers:
             found = (await self._accounts.users_by_ids([command.assignee_id])).get(
                 command.assignee_id
             )
-            if (
-                found is None
-                or found.organisation.id != viewer.organisation.id
-                or found.status is not AccountStatus.ACTIVE
-            ):
+            if found is None or not may_take_work(viewer, found):
                 raise Rejected(
                     [
                         Rejection(

@@ -31,6 +31,7 @@ from cms.core.contacts.queries import (
     ContactOrder,
     ContactView,
     Page,
+    QueueFilter,
     QueueScope,
     find_contact,
     list_contacts,
@@ -39,10 +40,11 @@ from cms.core.contacts.queries import (
 )
 from cms.core.contacts.rejection_reasons import REJECTION_REASONS
 from cms.core.contacts.values import ManualAddress
+from cms.core.contacts.workflow import colleagues
 from cms.core.shared.errors import ConcurrencyConflict, InvalidValue, NotPermitted
 from cms.core.shared.errors import NotFound as NotFoundError
 from cms.core.shared.rejections import Rejected
-from cms.graphql.accounts.types import Organisation
+from cms.graphql.accounts.types import Organisation, User
 from cms.graphql.common import InvalidInput, PageInfo, Rejection
 from cms.graphql.common import InvalidTransition as InvalidTransitionType
 from cms.graphql.common import NotFound as NotFoundType
@@ -104,26 +106,47 @@ class ContactsQuery:
         except InvalidValue as error:
             raise bad_input(error) from error
 
-    @strawberry.field(description="What waits on the caller: soonest due first, then oldest.")
+    @strawberry.field(
+        description="What waits on the caller: soonest due first, then oldest. `status`: only "
+        "contacts in that status (one that never waits on the caller lists nothing); `dueBy`: "
+        "only those due by the end of that UK day, YYYY-MM-DD (overdue ones included); "
+        "`overdue`: only those overdue (true) or not yet overdue (false). The total count "
+        "counts what the filters leave."
+    )
     async def work_queue(
         self,
         info: ContextInfo,
         scope: QueueScope = QueueScope.MINE,
         first: int | None = 25,
         after: str | None = None,
+        status: ContactStatus | None = None,
+        due_by: date | None = None,
+        overdue: bool | None = None,
     ) -> ContactConnection:
         viewer = info.context.require_viewer()
+        services = info.context.services
         try:
             page = await work_queue(
-                info.context.services.contact_queries,
+                services.contact_queries,
                 viewer,
                 scope,
                 DEFAULT_PAGE_SIZE if first is None else first,
                 after,
+                QueueFilter(status=status, due_on_or_before=due_by, overdue=overdue),
+                services.clock.now(),
             )
         except InvalidValue as error:
             raise bad_input(error) from error
         return _connection(page)
+
+    @strawberry.field(
+        description="Supervisor: the people they may assign a contact to (active users of "
+        "their own organisation, themself included), by name; empty for anyone else."
+    )
+    async def colleagues(self, info: ContextInfo) -> list[User]:
+        viewer = info.context.require_viewer()
+        found = await colleagues(info.context.services.administration_queries, viewer)
+        return [User.of(user) for user in found]
 
     @strawberry.field(description="The reasons a contact may be rejected for.")
     def rejection_reasons(self, info: ContextInfo) -> list[RejectionReason]:
