@@ -298,9 +298,9 @@ export function WorkQueuePage() {
           <p className="govuk-body">
             No contacts in this queue match these filters.{" "}
             <Link to={`?queue=${scope}`} className="govuk-link">
-              Clear filters
-            </Link>{" "}
-            to see the whole queue.
+              Show the whole queue
+            </Link>
+            .
           </p>
         ) : (
           <p className="govuk-body">Nothing waits here. Contacts appear as soon as they need you.</p>

@@ -144,7 +144,7 @@ export async function mncByKeyboard(browser: Browser, prefix: string): Promise<v
   const allocate = agent.getByRole("button", { name: /^Allocate to / });
   await expect(allocate).toBeVisible();
   const networkName = ((await allocate.textContent()) ?? "").replace(/^Allocate to /, "").trim();
-  const networkEmail = NETWORK_USERS[networkName];
+  const networkEmail = NETWORK_USERS[networkName] ?? "";
   expect(networkEmail, `a network user for ${networkName}`).toBeTruthy();
   await checkPage(agent, `${prefix}-cdsp-contact-allocate`);
   await activate(agent, "button", `Allocate to ${networkName}`);
