@@ -4,7 +4,7 @@ import { ErrorSummary, type FieldError } from "../../components/ErrorSummary";
 import { ErrorMessage, TextField } from "../../components/fields";
 import { graphql } from "../../graphql/generated";
 import type { OrganisationKind, Role } from "../../graphql/generated/graphql";
-import { nominationErrors, rejectionErrors, roleWords, rolesFor } from "./logic";
+import { nominationErrors, rejectionErrors, roleWords, rolesFor, rolesInWords } from "./logic";
 
 const NominatePerson = graphql(`
   mutation OnboardingNominate($input: NominateUserInput!) {
@@ -86,7 +86,7 @@ export function NominateForm({
     setMobile("");
     setRoles(["USER"]);
     onNominated(
-      `You nominated ${answer.name} (${answer.email}) at ${answer.organisation.name} as ${answer.roles.map(roleWords).join(", ")}. ` +
+      `You nominated ${answer.name} (${answer.email}) at ${answer.organisation.name} as ${rolesInWords(answer.roles)}. ` +
         `Once a CDSP account administrator approves it, ${answer.name} is emailed an invitation to set a password.`,
     );
   };

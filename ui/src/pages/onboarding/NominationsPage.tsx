@@ -13,7 +13,7 @@ import { useSession } from "../../session/SessionContext";
 import { usePageTitle } from "../../session/title";
 import { SomethingWentWrong } from "../errors/SomethingWentWrong";
 import { SuccessBanner } from "./Banner";
-import { MAX_REASON, rejectionErrors, roleWords } from "./logic";
+import { MAX_REASON, rejectionErrors, rolesInWords } from "./logic";
 import { NominateForm } from "./NominateForm";
 
 const NominationsQuery = graphql(`
@@ -157,18 +157,23 @@ function NominationCard({
   const [{ fetching }, approve] = useMutation(Approve);
   const approveId = `approve-${nomination.id}`;
 
+  // The dialog closes first (which puts focus back on its button), and only then is the
+  // outcome shown, so that the banner or error summary takes focus and is announced.
+  const afterClosing = (report: () => void) => window.setTimeout(report, 0);
   const doApprove = async () => {
     const answer = (await approve({ id: nomination.id })).data?.approveNomination;
     setApproving(false);
-    if (!answer) {
-      onRefused([{ href: approveId, message: "The nomination was not approved this time. Nothing is lost: try again in a moment." }]);
-    } else if (answer.__typename === "User") {
-      onDone(`You approved the nomination of ${answer.name}. Their account is made, and an invitation to set a password has been emailed to ${answer.email}.`);
-    } else if (answer.__typename === "NotPermitted") {
-      onRefused([{ href: approveId, message: answer.message }]);
-    } else {
-      onRefused(rejectionErrors(answer.reasons, {}, approveId));
-    }
+    afterClosing(() => {
+      if (!answer) {
+        onRefused([{ href: approveId, message: "The nomination was not approved this time. Nothing is lost: try again in a moment." }]);
+      } else if (answer.__typename === "User") {
+        onDone(`You approved the nomination of ${answer.name}. Their account is made, and an invitation to set a password has been emailed to ${answer.email}.`);
+      } else if (answer.__typename === "NotPermitted") {
+        onRefused([{ href: approveId, message: answer.message }]);
+      } else {
+        onRefused(rejectionErrors(answer.reasons, {}, approveId));
+      }
+    });
   };
 
   return (
@@ -195,7 +200,7 @@ function NominationCard({
           <Row label="Organisation">
             {nomination.organisation.name} ({nomination.organisation.shortCode})
           </Row>
-          <Row label="Roles">{nomination.roles.map(roleWords).join(", ")}</Row>
+          <Row label="Roles">{rolesInWords(nomination.roles)}</Row>
           <Row label="Nominated">{ukDateTime(nomination.createdAt)}</Row>
         </dl>
         {admin && (
@@ -218,7 +223,7 @@ function NominationCard({
             onCancel={() => setRejecting(false)}
             onRejected={() => {
               setRejecting(false);
-              onDone(`You rejected the nomination of ${nomination.name}. The Local Security Officer who nominated them has been emailed your reason.`);
+              afterClosing(() => onDone(`You rejected the nomination of ${nomination.name}. The Local Security Officer who nominated them has been emailed your reason.`));
             }}
           />
         </>

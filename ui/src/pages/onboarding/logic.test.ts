@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freeLdzs, LDZS, nominationErrors, normaliseShortCode, organisationErrors, passwordErrors, rejectionErrors, rolesFor } from "./logic";
+import { freeLdzs, LDZS, nominationErrors, normaliseShortCode, organisationErrors, passwordErrors, rejectionErrors, rolesFor, rolesInWords } from "./logic";
 
 describe("freeLdzs", () => {
   it("lists the zones no network owns, in the industry's order", () => {
@@ -78,6 +78,10 @@ describe("the rest", () => {
   it("offers account administration only to CDSP people", () => {
     expect(rolesFor("SHIPPER")).not.toContain("ACCOUNT_ADMIN");
     expect(rolesFor("CDSP")).toContain("ACCOUNT_ADMIN");
+  });
+
+  it("writes roles in one order, whatever order they come in", () => {
+    expect(rolesInWords(["LSO", "USER"])).toBe("User, Local Security Officer");
   });
 
   it("keeps short codes as the server does", () => {

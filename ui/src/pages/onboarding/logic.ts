@@ -47,6 +47,12 @@ export function roleWords(role: Role): string {
   return ROLE_WORDS[role];
 }
 
+/** Roles in words, always in the same order (the server's set has none). */
+export function rolesInWords(roles: readonly Role[]): string {
+  const order = Object.keys(ROLE_WORDS);
+  return [...roles].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map(roleWords).join(", ");
+}
+
 /** The roles a person of this kind of organisation may be nominated for, in the order offered. */
 export function rolesFor(kind: OrganisationKind | undefined): Role[] {
   return kind === "CDSP" ? ["USER", "SUPERVISOR", "LSO", "ACCOUNT_ADMIN"] : ["USER", "SUPERVISOR", "LSO"];
