@@ -26,6 +26,7 @@ from cms.adapters.paf.synthetic import (
     main,
     write_paf_csv,
 )
+from cms.adapters.paf.synthetic.postcodes import PostcodeKind, all_postcodes, kind_of
 from cms.core.addresses.postcode import Postcode
 
 ROWS = 20_000
@@ -184,8 +185,20 @@ def test_there_are_postcodes_enough_for_a_full_size_paf() -> None:
 def test_postcodes_do_not_repeat_across_many_district_cycles() -> None:
     # Enough to visit every district over a dozen times, crossing into other sectors.
     taken = 12 * 8 * len(DISTRICTS)
-    postcodes = [p for _, p, _ in itertools.islice(synthetic._postcodes(random.Random(1)), taken)]
+    postcodes = [p for _, p, _ in itertools.islice(all_postcodes(random.Random(1)), taken)]
     assert len(set(postcodes)) == taken
+
+
+def test_a_draw_picks_the_kind_of_postcode_by_its_share() -> None:
+    assert kind_of(0.0) is PostcodeKind.LARGE
+    assert kind_of(0.05) is PostcodeKind.PO_BOX
+    assert kind_of(0.1) is PostcodeKind.RURAL
+    assert kind_of(0.2) is PostcodeKind.BUSINESS
+    assert kind_of(0.3) is PostcodeKind.FLATS
+    assert kind_of(0.37) is PostcodeKind.STREET
+    assert kind_of(0.999) is PostcodeKind.STREET
+    large_user_kinds = {k for k in PostcodeKind if k.postcode_type == "L"}
+    assert large_user_kinds == {PostcodeKind.LARGE, PostcodeKind.PO_BOX}
 
 
 def test_udprns_are_unique_increasing_and_eight_digits(rows: list[list[str]]) -> None:
