@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import { ErrorSummary, type FieldError } from "../../components/ErrorSummary";
@@ -66,8 +66,10 @@ function PasswordStep(props: {
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  // The password was right but the account is disabled: the API says why and whom to ask.
+  const [disabled, setDisabled] = useState<string | null>(null);
   const [{ fetching }, signIn] = useMutation(SignInMutation);
-  usePageTitle("Sign in", errors.length > 0 || failure !== null);
+  usePageTitle("Sign in", errors.length > 0 || failure !== null || disabled !== null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -76,6 +78,7 @@ function PasswordStep(props: {
     if (!password) missing.push({ href: "password", message: "Enter your password" });
     setErrors(missing);
     setFailure(null);
+    setDisabled(null);
     if (missing.length) return;
     const result = await signIn({ input: { email: email.trim(), password } });
     const answer = result.data?.signIn;
@@ -94,7 +97,8 @@ function PasswordStep(props: {
         props.onEnrolmentNeeded(answer.challengeId);
         break;
       case "SignInFailed":
-        setFailure(answer.message);
+        if (answer.accountDisabled) setDisabled(answer.message);
+        else setFailure(answer.message);
         setPassword("");
         break;
     }
@@ -104,7 +108,7 @@ function PasswordStep(props: {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {props.expired && !failure && errors.length === 0 && (
+        {props.expired && !failure && !disabled && errors.length === 0 && (
           <div className="govuk-notification-banner" role="region" aria-labelledby="expired-title">
             <div className="govuk-notification-banner__header">
               <h2 className="govuk-notification-banner__title" id="expired-title">
@@ -118,7 +122,7 @@ function PasswordStep(props: {
             </div>
           </div>
         )}
-        <ErrorSummary errors={failure ? [{ href: "email", message: failure }] : errors} />
+        {disabled ? <DisabledSummary message={disabled} /> : <ErrorSummary errors={failure ? [{ href: "email", message: failure }] : errors} />}
         <PageHeading>Sign in</PageHeading>
         <form noValidate onSubmit={submit}>
           <TextField
@@ -147,6 +151,27 @@ function PasswordStep(props: {
         <p className="govuk-body">
           If you do not have an account, or cannot sign in, ask your organisation's Local Security Officer.
         </p>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A disabled account, once its password is proved: GOV.UK's error summary, focused as it
+ * appears, saying plainly why and whom to ask. Nothing on this form fixes it, so it links nowhere.
+ */
+function DisabledSummary({ message }: { message: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [message]);
+  return (
+    <div className="govuk-error-summary" tabIndex={-1} ref={ref} role="alert" aria-labelledby="disabled-title" data-module="govuk-error-summary">
+      <h2 className="govuk-error-summary__title" id="disabled-title">
+        Your account is disabled
+      </h2>
+      <div className="govuk-error-summary__body">
+        <p className="govuk-body">{message}</p>
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ export const SignInMutation = graphql(`
       ... on SignedIn { user { id } }
       ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }
       ... on MfaEnrolmentRequired { challengeId }
-      ... on SignInFailed { message }
+      ... on SignInFailed { message accountDisabled }
     }
   }
 `);
