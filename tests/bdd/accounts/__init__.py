@@ -1,0 +1,1 @@
+"""The account scenarios' story and steps: see story.py, and the *_steps modules."""
