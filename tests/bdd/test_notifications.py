@@ -7,7 +7,11 @@ steps.
 
 from pytest_bdd import scenarios
 
-from tests.bdd.contacts_workflow_steps import *  # noqa: F403  (the moves and the `flow` fixture)
-from tests.bdd.notifications_steps import *  # noqa: F403  (the steps and the `told` fixture)
+from tests.bdd import contacts_workflow_steps, notifications_steps
+from tests.bdd.contacts_workflow_steps import flow, mprn_requests_finish  # noqa: F401  (fixtures)
+from tests.bdd.notifications_steps import told  # noqa: F401  (the fixture)
+from tests.bdd.step_sharing import use_steps
+
+use_steps(globals(), contacts_workflow_steps, notifications_steps)
 
 scenarios("notifications")
