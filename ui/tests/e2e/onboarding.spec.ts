@@ -88,6 +88,7 @@ test("(d) an LSO nominates a person, the CDSP approves, and the person sets a pa
   const card = admin.getByRole("group", { name: NEWCOMER.name });
   await expect(card).toContainText(NEWCOMER.email);
   await expect(card).toContainText("Alpha Gas Shipping (AGS)");
+  await expect(card).toContainText("by Lena Okafor");
   await expect(card).not.toContainText("clashes");
   await checkPage(admin, "nominations-admin");
 

@@ -87,10 +87,10 @@ function NotUsable({ heading, message, askWhom, organisation }: { heading: strin
       <div className="govuk-grid-column-two-thirds">
         <PageHeading>{heading}</PageHeading>
         <p className="govuk-body">{message}</p>
-        <h2 className="govuk-heading-m">Whom to ask</h2>
+        <h2 className="govuk-heading-m">Whom to ask for a new invitation</h2>
         <p className="govuk-body">
-          Ask {askWhom}
-          {organisation ? ` at ${organisation}` : ""} to send you a new invitation. The new email has a new link; this one will not work again.
+          {askWhom.charAt(0).toUpperCase() + askWhom.slice(1)}
+          {organisation ? `, at ${organisation}` : ""}. A new invitation comes by email with a new link.
         </p>
         <p className="govuk-body">
           If you have already set your password, <Link className="govuk-link" to="/sign-in">sign in</Link>.

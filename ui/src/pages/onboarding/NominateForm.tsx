@@ -87,7 +87,9 @@ export function NominateForm({
     setRoles(["USER"]);
     onNominated(
       `You nominated ${answer.name} (${answer.email}) at ${answer.organisation.name} as ${rolesInWords(answer.roles)}. ` +
-        `Once a CDSP account administrator approves it, ${answer.name} is emailed an invitation to set a password.`,
+        (chooses
+          ? `Approve it below to email ${answer.name} an invitation to set a password.`
+          : `Once a CDSP account administrator approves it, ${answer.name} is emailed an invitation to set a password.`),
     );
   };
 

@@ -26,6 +26,7 @@ const NominationsQuery = graphql(`
       createdAt
       clash
       organisation { id name shortCode }
+      nominatedBy { name }
     }
     organisations { id name kind shortCode }
   }
@@ -61,6 +62,7 @@ interface PendingNomination {
   createdAt: string;
   clash: string | null;
   organisation: { name: string; shortCode: string };
+  nominatedBy: { name: string } | null;
 }
 
 /** Nominations: an LSO puts people forward; a CDSP account administrator approves or rejects them. */
@@ -201,10 +203,13 @@ function NominationCard({
             {nomination.organisation.name} ({nomination.organisation.shortCode})
           </Row>
           <Row label="Roles">{rolesInWords(nomination.roles)}</Row>
-          <Row label="Nominated">{ukDateTime(nomination.createdAt)}</Row>
+          <Row label="Nominated">
+            {ukDateTime(nomination.createdAt)}
+            {nomination.nominatedBy ? ` by ${nomination.nominatedBy.name}` : ""}
+          </Row>
         </dl>
         {admin && (
-          <div className="cms-dialog__actions">
+          <div className="cms-dialog__actions govuk-!-margin-top-6">
             <button type="button" id={approveId} className="govuk-button" onClick={() => setApproving(true)} aria-describedby={titleId}>
               Approve
             </button>
