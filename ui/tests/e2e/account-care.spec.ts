@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { checkPage, DEMO_PASSWORD, messagesTo, nextCode, signIn, tabTo } from "./support";
+import { api, apiToken, checkPage, DEMO_PASSWORD, messagesTo, nextCode, signIn, tabTo } from "./support";
 
 // Cara Appleby (Alpha Gas Shipping) is looked after by Lena Okafor, Alpha's LSO; Adam Admin is
 // the CDSP's account administrator. No other journey signs in as Cara or Adam.
@@ -19,7 +19,7 @@ async function typePassword(page: Page, email: string): Promise<void> {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("(e) an LSO disables and enables a user; a second-factor reset makes the user enrol again; the CDSP sees it audited", async ({ page, browser }) => {
+test("(e) an LSO disables and enables a user; a second-factor reset makes the user enrol again; the CDSP sees it audited", async ({ page, browser, request }) => {
   test.setTimeout(300_000);
   const lena = page;
   const cara = await personAt(browser);
@@ -198,6 +198,38 @@ test("(e) an LSO disables and enables a user; a second-factor reset makes the us
     await adam.getByRole("button", { name: "Apply filters" }).click();
     await expect(adam.getByText(/No entries match these filters/)).toBeVisible();
     await checkPage(adam, "audit-none-match");
+  });
+
+  await test.step("The CDSP's administrator sends an invitation again to someone who has not set a password yet", async () => {
+    // Set up over the API: the CDSP nominates a person to Alpha and approves it, so they are invited.
+    const email = "ivy.invited@alpha.example";
+    const token = await apiToken(request, "admin@cdsp.example");
+    const { organisations } = await api<{ organisations: { id: string; shortCode: string }[] }>(request, token, "{ organisations { id shortCode } }");
+    const alpha = organisations.find((o) => o.shortCode === "AGS")?.id;
+    const nominated = await api<{ nominateUser: { id: string } }>(
+      request,
+      token,
+      `mutation ($input: NominateUserInput!) { nominateUser(input: $input) { ... on Nomination { id } } }`,
+      { input: { name: "Ivy Invited", email, roles: ["USER"], organisationId: alpha } },
+    );
+    await api(request, token, `mutation ($id: ID!) { approveNomination(id: $id) { __typename } }`, { id: nominated.nominateUser.id });
+    const invitations = () => messagesTo(email).filter((m) => m.subject === "Your CMS account invitation").length;
+    await expect.poll(invitations).toBe(1);
+
+    await adam.goto("/users?status=INVITED");
+    const row = adam.getByRole("row").filter({ hasText: "Ivy Invited" });
+    await expect(row).toContainText("Invited");
+    await expect(row).toContainText("Not yet active");
+    await row.getByRole("link", { name: "Ivy Invited" }).click();
+    await expect(adam.getByRole("heading", { level: 1, name: /Ivy Invited/ })).toBeVisible();
+    await expect(adam.locator(".govuk-summary-list")).toContainText("Not set up yet: they choose one at their first sign-in");
+    await expect(adam.getByRole("button", { name: "Reset the second factor" })).toHaveCount(0);
+    await checkPage(adam, "user-invited");
+    await tabTo(adam, "button", "Send the invitation again");
+    await adam.keyboard.press("Enter");
+    await expect(adam.getByRole("alert").filter({ hasText: "Success" })).toContainText(`A new invitation has been sent to ${email}`);
+    await expect.poll(invitations).toBe(2);
+    await checkPage(adam, "user-invitation-sent-again");
   });
 
   await test.step("The CDSP's administrator looks after anyone: sees every organisation and resets Lena's second factor for her new phone", async () => {

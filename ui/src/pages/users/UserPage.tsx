@@ -229,7 +229,11 @@ function DisableForm({ user, onChanged, onFailed, errors }: ActionProps) {
     <ReasonForm
       id="disable-reason"
       title="Disable the account"
-      intro={`${user.name} will be signed out at once and cannot sign in until the account is enabled again. They are emailed your reason.`}
+      intro={
+        user.status === "INVITED"
+          ? `${user.name} cannot set a password or sign in until the account is enabled again. They are emailed your reason.`
+          : `${user.name} will be signed out at once and cannot sign in until the account is enabled again. They are emailed your reason.`
+      }
       label="Why are you disabling the account?"
       hint="For example, they have left the organisation. They will see this."
       required
