@@ -53,6 +53,22 @@ Feature: Who is told when a contact moves
       Then the contact is in Sam's own work queue
       And Sam is told nothing
 
+  Rule: A user is told when a supervisor takes a contact away from them
+
+    Scenario: An agent is told when her supervisor gives her contact to someone else
+      Given Sam is a supervisor at the CDSP
+      And Priya has picked up Alice's contact
+      When Sam takes Alice's contact into his own work queue
+      Then Priya is told that Alice's contact is no longer assigned to her, as it has gone to a colleague
+      And Sam is told nothing
+
+    Scenario: An agent is told when her supervisor puts her contact back in the queue
+      Given Sam is a supervisor at the CDSP
+      And Priya has picked up Alice's contact
+      When Sam puts Alice's contact back in the queue
+      Then Priya is told that Alice's contact is no longer assigned to her, as it has gone to the queue
+      And Sam is told nothing
+
   Rule: Every active user of a network is told when a contact is allocated to the network
 
     Scenario: All the network's users are told, and nobody at another network

@@ -261,6 +261,12 @@ def _assigned(told: Told, found: re.Match[str], names: list[str]) -> Expected:
     return Expected(crn, told.flow.view().status, (("assigned to you",),))
 
 
+def _no_longer_assigned(told: Told, found: re.Match[str], names: list[str]) -> Expected:
+    crn = told.contact_of(found["whose"], names)
+    where = "colleague" if found["where"] == "a colleague" else "queue"
+    return Expected(crn, told.flow.view().status, (("no longer assigned to you",), (where,)))
+
+
 def _answered(told: Told, found: re.Match[str], names: list[str]) -> Expected:
     crn = told.contact_of(found["whose"], names)
     # The answer takes the contact back to whoever asked: the network, or the CDSP.
@@ -333,6 +339,13 @@ WHAT_TOLD: list[tuple[re.Pattern[str], WhatTold]] = [
     (re.compile(r"(?:she|he) has been asked a question about " + _WHOSE + " contact"), _asked),
     (re.compile(_WHOSE + r" contact has been allocated to " + _THEIR + " network"), _allocated),
     (re.compile(_WHOSE + r" contact has been assigned to (?:her|him)"), _assigned),
+    (
+        re.compile(
+            _WHOSE + r" contact is no longer assigned to (?:her|him), as it has gone to "
+            r"(?P<where>a colleague|the queue)"
+        ),
+        _no_longer_assigned,
+    ),
     (
         re.compile(r"the Shipper has answered (?:her|his) question about " + _WHOSE + " contact"),
         _answered,
@@ -447,6 +460,12 @@ def asks(flow: Flow, name: str, owner: str, question: str) -> None:
 def takes_into_own_queue(flow: Flow, name: str, owner: str) -> None:
     flow.contact_of(owner)
     flow.attempt(flow.command_for(name, AssignContact, assignee_id=flow.person(name).user_id))
+
+
+@when(parsers.parse("{name:w} puts {owner:w}'s contact back in the queue"))
+def puts_back_in_queue(flow: Flow, name: str, owner: str) -> None:
+    flow.contact_of(owner)
+    flow.attempt(flow.command_for(name, AssignContact, assignee_id=None))
 
 
 @when("UK Link creates the contact's meter point")

@@ -79,15 +79,40 @@ def test_the_raiser_hears_of_every_status_change() -> None:
 
 def test_an_assignment_tells_the_new_assignee_and_not_the_raiser() -> None:
     history = with_cdsp()
+    history.add("ASSIGNED", SUPERVISOR, S.WITH_CDSP, assignee_id=None)  # in the queue, unheld
     assigned = history.add("ASSIGNED", SUPERVISOR, S.WITH_CDSP, assignee_id=ASSIGNEE)
     assert list(history.told(assigned)) == [ASSIGNEE]
     assert "assigned to you" in history.told(assigned)[ASSIGNEE]
 
 
-def test_taking_an_assignment_back_to_the_queue_tells_nobody() -> None:
+def test_putting_a_contact_back_in_the_queue_tells_only_the_person_who_had_it() -> None:
     history = with_cdsp()
     unassigned = history.add("ASSIGNED", SUPERVISOR, S.WITH_CDSP, assignee_id=None)
-    assert history.told(unassigned) == {}
+    assert history.told(unassigned) == {
+        AGENT: f"{CRN} is no longer assigned to you: it is back in your organisation's queue."
+    }
+
+
+def test_a_reassignment_tells_the_new_assignee_and_the_person_who_had_it() -> None:
+    history = with_cdsp()
+    reassigned = history.add("ASSIGNED", SUPERVISOR, S.WITH_CDSP, assignee_id=ASSIGNEE)
+    told = history.told(reassigned)
+    assert set(told) == {ASSIGNEE, AGENT}
+    assert told[AGENT] == f"{CRN} is no longer assigned to you: it has gone to a colleague."
+
+
+def test_freeing_a_contact_nobody_had_tells_nobody() -> None:
+    history = with_cdsp()
+    history.add("ASSIGNED", SUPERVISOR, S.WITH_CDSP, assignee_id=None)
+    again = history.add("ASSIGNED", SUPERVISOR, S.WITH_CDSP, assignee_id=None)
+    assert history.told(again) == {}
+
+
+def test_a_supervisor_taking_back_their_own_contact_is_not_told_of_it() -> None:
+    history = logged()
+    history.add("PICKED_UP", SUPERVISOR, S.WITH_CDSP, assignee_id=SUPERVISOR)
+    freed = history.add("ASSIGNED", SUPERVISOR, S.WITH_CDSP, assignee_id=None)
+    assert history.told(freed) == {}
 
 
 def test_an_allocation_tells_every_user_of_that_network_and_the_raiser() -> None:

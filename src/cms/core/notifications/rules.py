@@ -102,6 +102,14 @@ def notifications_for(
     # The specific rules first: a person told twice about one event hears the most specific.
     if event.kind == "ASSIGNED" and after.assignee_id:
         tell([after.assignee_id], f"{crn} has been assigned to you ({_label(status)}).")
+    if event.kind == "ASSIGNED" and before.assignee_id != after.assignee_id:
+        # Whoever had it sees it leave their queue, and should know why.
+        where = (
+            "it has gone to a colleague"
+            if after.assignee_id
+            else ("it is back in your organisation's queue")
+        )
+        tell([before.assignee_id], f"{crn} is no longer assigned to you: {where}.")
     if event.kind == "QUESTION_ANSWERED":
         tell([before.asker_id], f"{crn}: the Shipper has answered your question.")
     if event.kind == "ALLOCATED_TO_NETWORK" and after.allocated_network:
