@@ -150,6 +150,7 @@ moveToNetwork              foreign R     R     R     R     R     R     P     P  
 handBackToCdsp             own     .     R     R     P     P     P     .     .     .     .     .
 handBackToCdsp             foreign R     R     R     R     R     R     R     R     R     R     R
 networks                   -       R     P     P     P     P     P     P     P     P     P     P
+ldzs                       -       R     P     P     P     P     P     P     P     P     P     P
 notifications              -       R     P     P     P     P     P     P     P     P     P     P
 unreadNotificationCount    -       R     P     P     P     P     P     P     P     P     P     P
 notificationPreferences    -       R     P     P     P     P     P     P     P     P     P     P
@@ -895,6 +896,14 @@ def _networks(scene: Scene, caller: Caller, target: str) -> str:
     found = answer(scene, caller, "{ networks { shortCode ldzs { code name } } }", "networks")
     ldzs = {network["shortCode"]: [ldz["code"] for ldz in network["ldzs"]] for network in found}
     assert ldzs["NGN"] == ["NE", "NO"] and ldzs["WWU"] == ["SW", "WN", "WS"], ldzs
+    return PERMITTED
+
+
+@probe("ldzs")
+@refused_by_error
+def _ldzs(scene: Scene, caller: Caller, target: str) -> str:
+    found = answer(scene, caller, "{ ldzs { code name } }", "ldzs")
+    assert len(found) == 13 and {"code": "NW", "name": "North West"} in found, found
     return PERMITTED
 
 

@@ -38,6 +38,7 @@ from cms.core.accounts.queries import (
     parse_audit_event,
     visible_nominations,
 )
+from cms.core.addresses import ldz
 from cms.core.shared.errors import InvalidValue
 from cms.core.shared.errors import NotPermitted as NotPermittedError
 from cms.core.shared.rejections import Rejected
@@ -53,6 +54,7 @@ from cms.graphql.accounts.types import (
     EnrolMfaInput,
     EnrolMfaResult,
     InvitationStatus,
+    Ldz,
     MfaEnrolmentRequired,
     MfaFailed,
     MfaRequired,
@@ -237,6 +239,14 @@ class AccountsQuery:
     @strawberry.field(description="The rules a new password must meet, to show before typing.")
     def password_rules(self) -> list[str]:
         return list(PASSWORD_RULES)
+
+    @strawberry.field(
+        description="Every Local Distribution Zone of GB, by code: a new network may be given "
+        "those that no network in `networks` owns."
+    )
+    def ldzs(self, info: ContextInfo) -> list[Ldz]:
+        info.context.require_viewer()
+        return [Ldz.of(zone.value) for zone in sorted(ldz.Ldz, key=lambda zone: zone.value)]
 
     @strawberry.field(
         description="The security audit log, oldest first (CDSP only). `userId`: entries the "

@@ -16,6 +16,7 @@ const OrganisationsQuery = graphql(`
   query OnboardingOrganisations {
     organisations { id name kind shortCode ldzs { code name } }
     networks { id ldzs { code } }
+    ldzs { code name }
   }
 `);
 
@@ -104,7 +105,7 @@ export function OrganisationsPage() {
               Create an organisation
             </h2>
             <CreateForm
-              free={freeLdzs(data.networks)}
+              free={freeLdzs(data.ldzs, data.networks)}
               onErrors={setHasErrors}
               onCreated={(organisation) => {
                 setCreated(organisation);
@@ -182,7 +183,7 @@ function CreateForm({
             <div id="ldzs-hint" className="govuk-hint">
               {free.length
                 ? "Select all that apply. Only zones no network owns are listed: a zone has one network."
-                : "Every one of the 13 LDZs belongs to a network already, and a zone has one network, so a new network cannot be set up until one is freed."}
+                : "Every LDZ belongs to a network already, and a zone has one network, so a new network cannot be set up until one is freed."}
             </div>
             {ldzError && <ErrorMessage id="ldzs-error">{ldzError}</ErrorMessage>}
             {free.length > 0 && (

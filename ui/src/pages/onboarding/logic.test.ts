@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { freeLdzs, LDZS, nominationErrors, normaliseShortCode, organisationErrors, passwordErrors, rejectionErrors, rolesFor, rolesInWords } from "./logic";
+import { freeLdzs, nominationErrors, normaliseShortCode, organisationErrors, passwordErrors, rejectionErrors, rolesFor, rolesInWords } from "./logic";
+
+// As Query.ldzs lists them.
+const LDZS = ["EA", "EM", "NE", "NO", "NT", "NW", "SC", "SE", "SO", "SW", "WM", "WN", "WS"].map((code) => ({ code, name: `Zone ${code}` }));
 
 describe("freeLdzs", () => {
-  it("lists the zones no network owns, in the industry's order", () => {
+  it("lists the zones no network owns, in the order given", () => {
     const networks = [{ ldzs: [{ code: "NW" }, { code: "EA" }] }, { ldzs: [{ code: "SC" }] }];
-    const free = freeLdzs(networks).map((ldz) => ldz.code);
+    const free = freeLdzs(LDZS, networks).map((ldz) => ldz.code);
     expect(free).toHaveLength(10);
     expect(free).not.toContain("NW");
     expect(free).not.toContain("SC");
@@ -12,7 +15,7 @@ describe("freeLdzs", () => {
   });
 
   it("is empty when the networks own all 13", () => {
-    expect(freeLdzs([{ ldzs: LDZS }])).toEqual([]);
+    expect(freeLdzs(LDZS, [{ ldzs: LDZS }])).toEqual([]);
   });
 });
 

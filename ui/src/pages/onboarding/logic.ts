@@ -2,27 +2,10 @@
 import type { FieldError } from "../../components/ErrorSummary";
 import type { OrganisationKind, Role } from "../../graphql/generated/graphql";
 
-/** The 13 GB gas Local Distribution Zones, as the industry writes them (fixed: the schema lists them). */
-export const LDZS: readonly { code: string; name: string }[] = [
-  { code: "EA", name: "East Anglia" },
-  { code: "EM", name: "East Midlands" },
-  { code: "NE", name: "North East" },
-  { code: "NO", name: "Northern" },
-  { code: "NT", name: "North Thames" },
-  { code: "NW", name: "North West" },
-  { code: "SC", name: "Scotland" },
-  { code: "SE", name: "South East" },
-  { code: "SO", name: "Southern" },
-  { code: "SW", name: "South West" },
-  { code: "WM", name: "West Midlands" },
-  { code: "WN", name: "Wales North" },
-  { code: "WS", name: "Wales South" },
-];
-
 /** The zones no network owns yet: the only ones a new network may be given (a zone has one network). */
-export function freeLdzs(networks: readonly { ldzs: readonly { code: string }[] }[]): { code: string; name: string }[] {
+export function freeLdzs<Zone extends { code: string }>(all: readonly Zone[], networks: readonly { ldzs: readonly { code: string }[] }[]): Zone[] {
   const owned = new Set(networks.flatMap((network) => network.ldzs.map((ldz) => ldz.code)));
-  return LDZS.filter((ldz) => !owned.has(ldz.code));
+  return all.filter((ldz) => !owned.has(ldz.code));
 }
 
 const KIND_WORDS: Record<OrganisationKind, string> = {
