@@ -13,6 +13,8 @@ export const SERVERS = {
   // A short idle timeout, for the timeout warning.
   shortSession: { port: BASE + 2, dir: resolve(`.e2e/${BASE}/short-session`), mode: "sqlite", env: { CMS_SESSION_IDLE_TIMEOUT_S: "45" } },
   postgres: { port: BASE + 1, dir: resolve(`.e2e/${BASE}/postgres`), mode: "postgres", env: {} },
+  // A new installation: no demo data, only the first CDSP administrator from `cms admin create`.
+  newInstallation: { port: BASE + 3, dir: resolve(`.e2e/${BASE}/new-installation`), mode: "new-installation", env: {} },
 } as const;
 export type ServerName = keyof typeof SERVERS;
 
@@ -31,9 +33,10 @@ export default defineConfig({
   timeout: 90_000,
   use: { launchOptions, trace: "retain-on-failure" },
   projects: [
-    { name: "sqlite", testIgnore: /\.(postgres|short-session)\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SERVERS.sqlite.port}` } },
+    { name: "sqlite", testIgnore: /\.(postgres|short-session|new-installation)\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SERVERS.sqlite.port}` } },
     { name: "short-session", testMatch: /\.short-session\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SERVERS.shortSession.port}` } },
     { name: "postgres", testMatch: /\.postgres\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SERVERS.postgres.port}` } },
+    { name: "new-installation", testMatch: /\.new-installation\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${SERVERS.newInstallation.port}` } },
   ],
   webServer: Object.values(SERVERS).map((server) => ({
     command: `bash tests/e2e/serve.sh ${server.dir} ${server.port} ${server.mode}`,

@@ -2,6 +2,8 @@
 # A fresh demo server for the browser journeys: its own database and outbox in $1.
 #   serve.sh DIR PORT            SQLite, jobs and live updates in the server (the embedded mode)
 #   serve.sh DIR PORT postgres   a throwaway PostgreSQL database, Redis, cms serve and cms worker
+#   serve.sh DIR PORT new-installation   SQLite with no demo data: only the first CDSP
+#                                administrator, made by `cms admin create`
 # Extra settings come from the environment (CMS_SESSION_IDLE_TIMEOUT_S, ...).
 set -euo pipefail
 dir=$1 port=$2 mode=${3:-sqlite}
@@ -31,7 +33,11 @@ else
   export CMS_DATABASE_URL="sqlite+aiosqlite:///$dir/cms.db"
 fi
 .venv/bin/cms migrate >/dev/null
-.venv/bin/cms seed-demo >/dev/null
+if [ "$mode" = new-installation ]; then
+  .venv/bin/cms admin create admin@new-installation.example "Ada Administrator" --cdsp-name "Xoserve" >/dev/null
+else
+  .venv/bin/cms seed-demo >/dev/null
+fi
 if [ "$mode" = postgres ]; then
   .venv/bin/cms worker >"$dir/worker.log" 2>&1 &
   worker=$!

@@ -10,7 +10,12 @@ const SCREENSHOTS = resolve("screenshots");
 
 /** The server a test runs against, from its project's name. */
 export function serverOf(projectName: string): (typeof SERVERS)[ServerName] {
-  return projectName === "postgres" ? SERVERS.postgres : projectName === "short-session" ? SERVERS.shortSession : SERVERS.sqlite;
+  const byProject: Record<string, (typeof SERVERS)[ServerName]> = {
+    postgres: SERVERS.postgres,
+    "short-session": SERVERS.shortSession,
+    "new-installation": SERVERS.newInstallation,
+  };
+  return byProject[projectName] ?? SERVERS.sqlite;
 }
 
 /** Every message to this address in the outbox file of the server under test, oldest first. */
