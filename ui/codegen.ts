@@ -1,7 +1,7 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
-// Types come from the committed schema snapshot, which `cms schema --write` keeps equal to what
-// the server serves; a test fails when these generated files are stale.
+// Types come from the committed schema snapshot, which `cms schema > src/cms/graphql/schema.graphql`
+// keeps equal to what the server serves; a test fails when these generated files are stale.
 const config: CodegenConfig = {
   schema: "../src/cms/graphql/schema.graphql",
   documents: ["src/**/*.{ts,tsx}", "!src/graphql/generated/**"],

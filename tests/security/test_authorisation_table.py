@@ -93,6 +93,8 @@ contacts                   own     .     P     P     P     P     P     .     .  
 contacts                   foreign R     R     R     R     R     R     P     P     P     P     R
 users                      own     .     R     P     R     R     P     R     R     P     P     R
 users                      foreign R     R     R     R     R     R     R     R     R     P     R
+user                       own     .     R     P     R     R     P     R     R     P     P     R
+user                       foreign R     R     R     R     R     R     R     R     R     P     R
 nominations                own     .     R     P     R     R     P     R     R     P     P     R
 nominations                foreign R     R     R     R     R     R     R     R     R     P     R
 auditLog                   -       R     R     R     R     R     R     R     R     P     P     R
@@ -449,6 +451,14 @@ def _users(scene: Scene, caller: Caller, target: str) -> str:
     wanted = scene.bystanders[scene.organisation_for(caller, target)]
     listed = {user["id"] for user in answer(scene, caller, "{ users { id } }", "users")}
     return PERMITTED if wanted in listed else REFUSED
+
+
+@probe("user")
+@refused_by_error
+def _user(scene: Scene, caller: Caller, target: str) -> str:
+    wanted = scene.bystanders[scene.organisation_for(caller, target)]
+    found = answer(scene, caller, f'{{ user(id: "{wanted}") {{ id }} }}', "user")
+    return PERMITTED if found is not None and found["id"] == wanted else REFUSED
 
 
 @probe("nominations")

@@ -159,6 +159,19 @@ async def administered_users(
     ]
 
 
+async def administered_user(
+    queries: AdministrationQueries, viewer: Viewer, user_id: str
+) -> UserView | None:
+    """The account with this id if the viewer looks after it (as `administered_users`)."""
+    allowed, organisation_id = administered_scope(viewer)
+    if not allowed:
+        return None
+    user = (await queries.users_by_ids([user_id])).get(user_id)
+    if user is None or organisation_id not in (None, user.organisation.id):
+        return None
+    return user
+
+
 def days_inactive(user: UserView, now: datetime) -> int | None:
     """Whole UK days since the account was last active (None: never active, e.g. invited)."""
     if user.last_active_at is None or user.status is AccountStatus.INVITED:

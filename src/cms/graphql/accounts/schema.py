@@ -31,6 +31,7 @@ from cms.core.accounts.model import UserAccount
 from cms.core.accounts.passwords import PASSWORD_RULES
 from cms.core.accounts.queries import (
     administered_organisations,
+    administered_user,
     administered_users,
     invitation_status,
     may_read_audit,
@@ -202,6 +203,17 @@ class AccountsQuery:
         except InvalidValue as error:
             raise bad_input(error) from error
         return [User.of(view) for view in views]
+
+    @strawberry.field(
+        description="One account, for those who look after it (its organisation's LSO, or a "
+        "CDSP account administrator); null when absent or not theirs to see."
+    )
+    async def user(self, info: ContextInfo, id: strawberry.ID) -> User | None:
+        viewer = info.context.require_viewer()
+        view = await administered_user(
+            info.context.services.administration_queries, viewer, str(id)
+        )
+        return User.of(view) if view is not None else None
 
     @strawberry.field(
         description="Where the caller may nominate people: every organisation for a CDSP account "

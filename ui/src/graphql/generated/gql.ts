@@ -59,7 +59,9 @@ type Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message accountDisabled }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation EnrolMfa($input: EnrolMfaInput!) {\n    enrolMfa(input: $input) {\n      __typename\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n": typeof types.EnrolMfaDocument,
     "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n": typeof types.VerifyMfaDocument,
-    "\n  query Users($search: String, $status: AccountStatus) {\n    users(search: $search, status: $status) {\n      id\n      name\n      email\n      status\n      roles\n      lastSignInAt\n      daysInactive\n      mfaChannel\n      organisation { id name }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  fragment AccountSummary on User {\n    id\n    name\n    email\n    status\n    roles\n    lastSignInAt\n    daysInactive\n    mfaChannel\n    organisation { id name }\n  }\n": typeof types.AccountSummaryFragmentDoc,
+    "\n  query Users($search: String, $status: AccountStatus) {\n    users(search: $search, status: $status) { ...AccountSummary }\n  }\n": typeof types.UsersDocument,
+    "\n  query User($id: ID!) {\n    user(id: $id) { ...AccountSummary }\n  }\n": typeof types.UserDocument,
     "\n  fragment AccountChangeOutcome on AccountChangeResult {\n    __typename\n    ... on User { id status mfaChannel }\n    ... on InvalidInput { reasons { code field message } }\n    ... on NotPermitted { message }\n  }\n": typeof types.AccountChangeOutcomeFragmentDoc,
     "\n  mutation DisableUser($id: ID!, $reason: String!) {\n    disableUser(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n": typeof types.DisableUserDocument,
     "\n  mutation EnableUser($id: ID!, $reason: String) {\n    enableUser(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n": typeof types.EnableUserDocument,
@@ -117,7 +119,9 @@ const documents: Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on MfaEnrolmentRequired { challengeId }\n      ... on SignInFailed { message accountDisabled }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation EnrolMfa($input: EnrolMfaInput!) {\n    enrolMfa(input: $input) {\n      __typename\n      ... on MfaRequired { challengeId channel maskedDestination totpProvisioningUri }\n      ... on InvalidInput { reasons { code field message } }\n    }\n  }\n": types.EnrolMfaDocument,
     "\n  mutation VerifyMfa($input: VerifyMfaInput!) {\n    verifyMfa(input: $input) {\n      __typename\n      ... on SignedIn { user { id } }\n      ... on MfaFailed { message attemptsLeft }\n    }\n  }\n": types.VerifyMfaDocument,
-    "\n  query Users($search: String, $status: AccountStatus) {\n    users(search: $search, status: $status) {\n      id\n      name\n      email\n      status\n      roles\n      lastSignInAt\n      daysInactive\n      mfaChannel\n      organisation { id name }\n    }\n  }\n": types.UsersDocument,
+    "\n  fragment AccountSummary on User {\n    id\n    name\n    email\n    status\n    roles\n    lastSignInAt\n    daysInactive\n    mfaChannel\n    organisation { id name }\n  }\n": types.AccountSummaryFragmentDoc,
+    "\n  query Users($search: String, $status: AccountStatus) {\n    users(search: $search, status: $status) { ...AccountSummary }\n  }\n": types.UsersDocument,
+    "\n  query User($id: ID!) {\n    user(id: $id) { ...AccountSummary }\n  }\n": types.UserDocument,
     "\n  fragment AccountChangeOutcome on AccountChangeResult {\n    __typename\n    ... on User { id status mfaChannel }\n    ... on InvalidInput { reasons { code field message } }\n    ... on NotPermitted { message }\n  }\n": types.AccountChangeOutcomeFragmentDoc,
     "\n  mutation DisableUser($id: ID!, $reason: String!) {\n    disableUser(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n": types.DisableUserDocument,
     "\n  mutation EnableUser($id: ID!, $reason: String) {\n    enableUser(id: $id, reason: $reason) { ...AccountChangeOutcome }\n  }\n": types.EnableUserDocument,
@@ -327,7 +331,15 @@ export function graphql(source: "\n  mutation VerifyMfa($input: VerifyMfaInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users($search: String, $status: AccountStatus) {\n    users(search: $search, status: $status) {\n      id\n      name\n      email\n      status\n      roles\n      lastSignInAt\n      daysInactive\n      mfaChannel\n      organisation { id name }\n    }\n  }\n"): (typeof documents)["\n  query Users($search: String, $status: AccountStatus) {\n    users(search: $search, status: $status) {\n      id\n      name\n      email\n      status\n      roles\n      lastSignInAt\n      daysInactive\n      mfaChannel\n      organisation { id name }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AccountSummary on User {\n    id\n    name\n    email\n    status\n    roles\n    lastSignInAt\n    daysInactive\n    mfaChannel\n    organisation { id name }\n  }\n"): (typeof documents)["\n  fragment AccountSummary on User {\n    id\n    name\n    email\n    status\n    roles\n    lastSignInAt\n    daysInactive\n    mfaChannel\n    organisation { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($search: String, $status: AccountStatus) {\n    users(search: $search, status: $status) { ...AccountSummary }\n  }\n"): (typeof documents)["\n  query Users($search: String, $status: AccountStatus) {\n    users(search: $search, status: $status) { ...AccountSummary }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query User($id: ID!) {\n    user(id: $id) { ...AccountSummary }\n  }\n"): (typeof documents)["\n  query User($id: ID!) {\n    user(id: $id) { ...AccountSummary }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

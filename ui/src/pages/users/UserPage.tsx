@@ -6,11 +6,11 @@ import { ErrorSummary, type FieldError } from "../../components/ErrorSummary";
 import { TextArea } from "../../components/fields";
 import { Loading } from "../../components/Loading";
 import { PageHeading } from "../../components/PageHeading";
-import type { AccountChangeOutcomeFragment, UsersQuery as UsersQueryResult } from "../../graphql/generated/graphql";
+import type { AccountChangeOutcomeFragment, AccountSummaryFragment } from "../../graphql/generated/graphql";
 import { useSession } from "../../session/SessionContext";
 import { usePageTitle } from "../../session/title";
 import { SomethingWentWrong } from "../errors/SomethingWentWrong";
-import { DisableUserMutation, EnableUserMutation, ResendInvitationMutation, ResetSecondFactorMutation, UsersQuery } from "./operations";
+import { DisableUserMutation, EnableUserMutation, ResendInvitationMutation, ResetSecondFactorMutation, UserQuery } from "./operations";
 import {
   MAX_REASON,
   accountStatusTagClass,
@@ -23,7 +23,7 @@ import {
   roleWords,
 } from "./words";
 
-type Account = UsersQueryResult["users"][number];
+type Account = AccountSummaryFragment;
 
 /** The server's answer as errors on this form's field; none when the change was made. */
 export function answerProblems(answer: AccountChangeOutcomeFragment | undefined, fieldId: string): FieldError[] {
@@ -37,10 +37,10 @@ export function answerProblems(answer: AccountChangeOutcomeFragment | undefined,
 export function UserPage() {
   const { id = "" } = useParams();
   const { viewer } = useSession();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: UsersQuery, variables: {}, requestPolicy: "cache-and-network" });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: UserQuery, variables: { id }, requestPolicy: "cache-and-network" });
   const [flash, setFlash] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const user = data?.users.find((candidate) => candidate.id === id);
+  const user = data?.user ?? null;
   usePageTitle(user ? user.name : data ? "User not found" : "User", errors.length > 0);
 
   if (error && !data) return <SomethingWentWrong onRetry={() => refetch({ requestPolicy: "network-only" })} />;

@@ -1,18 +1,29 @@
 import { graphql } from "../../graphql/generated";
 
+// What the list and the account page show of an account.
+export const AccountSummary = graphql(`
+  fragment AccountSummary on User {
+    id
+    name
+    email
+    status
+    roles
+    lastSignInAt
+    daysInactive
+    mfaChannel
+    organisation { id name }
+  }
+`);
+
 export const UsersQuery = graphql(`
   query Users($search: String, $status: AccountStatus) {
-    users(search: $search, status: $status) {
-      id
-      name
-      email
-      status
-      roles
-      lastSignInAt
-      daysInactive
-      mfaChannel
-      organisation { id name }
-    }
+    users(search: $search, status: $status) { ...AccountSummary }
+  }
+`);
+
+export const UserQuery = graphql(`
+  query User($id: ID!) {
+    user(id: $id) { ...AccountSummary }
   }
 `);
 
