@@ -38,7 +38,7 @@ METER_POINT_EVERY = 5
 
 # Short code, kind, name, and for a network the LDZs it owns.
 ORGANISATIONS: tuple[tuple[str, OrganisationKind, str, tuple[str, ...]], ...] = (
-    ("CDSP", OrganisationKind.CDSP, "Xoserve (CDSP)", ()),
+    ("CDSP", OrganisationKind.CDSP, "Xoserve", ()),
     *(
         (owner.value, OrganisationKind.NETWORK, owner.display_name, tuple(sorted(owner.ldzs)))
         for owner in NetworkOwner
