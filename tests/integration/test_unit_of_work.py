@@ -65,10 +65,29 @@ def test_commit_writes_the_contact_and_its_events_together(
         async with SqlUnitOfWork(world.engine) as uow:
             contact = _contact(world, *shipper, sequence=1)
             await uow.contacts.add(contact)
-            uow.record(contact.events)
             await uow.commit()
 
     run(scenario())
+    assert run(_counts(world)) == (1, 1)
+
+
+def test_commit_collects_the_events_of_the_contacts_it_has_seen_once(
+    world: World, run: Any, shipper: tuple[str, str]
+) -> None:
+    async def scenario() -> list[int]:
+        async with SqlUnitOfWork(world.engine) as uow:
+            contact = _contact(world, *shipper, sequence=1)
+            await uow.contacts.add(contact)
+            await uow.commit()
+            left = len(contact.events)
+            await uow.commit()  # nothing new: the logged event is not written twice
+        async with SqlUnitOfWork(world.engine) as uow:
+            loaded = await uow.contacts.get(contact.crn)
+            assert loaded is not None and loaded.events == []
+            await uow.commit()
+        return [left]
+
+    assert run(scenario()) == [0]
     assert run(_counts(world)) == (1, 1)
 
 
@@ -79,7 +98,6 @@ def test_leaving_without_commit_writes_neither(
         async with SqlUnitOfWork(world.engine) as uow:
             contact = _contact(world, *shipper, sequence=1)
             await uow.contacts.add(contact)
-            uow.record(contact.events)
 
     run(scenario())
     assert run(_counts(world)) == (0, 0)
@@ -92,7 +110,6 @@ def test_a_second_open_contact_for_a_delivery_point_is_refused_by_the_database(
         async with SqlUnitOfWork(world.engine) as uow:
             contact = _contact(world, *shipper, sequence=sequence)
             await uow.contacts.add(contact)
-            uow.record(contact.events)
             await uow.commit()
 
     run(add(1))

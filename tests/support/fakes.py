@@ -94,10 +94,12 @@ class InMemoryContactRepository:
     def __init__(self, store: InMemoryContactsStore) -> None:
         self._store = store
         self.added: list[MncContact] = []
+        self.seen: list[MncContact] = []  # loaded or added: the unit of work collects events
 
     async def add(self, contact: MncContact) -> None:
         self.check_constraints(contact, [*self._store.open_contacts(), *self.added])
         self.added.append(contact)
+        self.seen.append(contact)
 
     async def open_contact_at(self, udprn: str | None, address_key: str) -> OpenContactRef | None:
         """By UDPRN, or by premises key among manual addresses; with no UDPRN, by key among all."""
@@ -195,6 +197,8 @@ class InMemoryContactsUnitOfWork:
         # The constraint holds at commit too, should another unit of work have committed first.
         for contact in self.contacts.added:
             InMemoryContactRepository.check_constraints(contact, store.contacts.values())
+        for contact in self.contacts.seen:
+            self._events.extend(contact.collect_events())
         for contact in self.contacts.added:
             store.put(contact)
         store.crn_counters.update(self.crn_sequence.taken)
@@ -385,6 +389,8 @@ class InMemoryWorkflowContactRepository(InMemoryContactRepository):
     async def get(self, crn: Crn) -> MncContact | None:
         stored = self._workflow_store.contacts.get(str(crn))
         found = None if stored is None else replace(stored, events=[])
+        if found is not None:
+            self.seen.append(found)
         await self._workflow_store._run_after_get()
         return found
 

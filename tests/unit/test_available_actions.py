@@ -52,6 +52,7 @@ from tests.support.fakes import (
     RecordingSender,
     workflow_unit_of_work_factory,
 )
+from tests.support.moves import make_move
 
 K, S = OrganisationKind, ContactStatus
 ALPHA = Organisation("org-alpha", "Alpha Gas Shipping", K.SHIPPER, "ALPHA")
@@ -166,7 +167,8 @@ def _contact(path: str) -> MncContact:
         calendar=calendar,
     )
     for move, party in PATHS[path]:
-        contact.move(
+        make_move(
+            contact,
             move,
             actor=party,
             actor_id="user-carol",

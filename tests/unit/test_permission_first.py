@@ -46,6 +46,7 @@ from tests.support.fakes import (
     RecordingSender,
     workflow_unit_of_work_factory,
 )
+from tests.support.moves import make_move
 
 K = OrganisationKind
 ALPHA = Organisation("org-alpha", "Alpha Gas Shipping", K.SHIPPER, "ALPHA")
@@ -133,7 +134,8 @@ class Desk:
     def move_to(self, *moves: tuple[Move, Party]) -> None:
         contact = self.store.contacts[CRN]
         for move, party in moves:
-            contact.move(
+            make_move(
+                contact,
                 move,
                 actor=party,
                 actor_id="user-carol",

@@ -38,6 +38,7 @@ from tests.support.fakes import (
     RecordingSender,
     workflow_unit_of_work_factory,
 )
+from tests.support.moves import make_move
 
 K, S = OrganisationKind, ContactStatus
 ALPHA = Organisation("org-alpha", "Alpha Gas Shipping", K.SHIPPER, "ALPHA")
@@ -95,8 +96,14 @@ class Desk:
         return self.store.contacts[CRN]
 
     def make(self, move: Move, party: Party, **extra: Any) -> None:
-        self.contact.move(
-            move, actor=party, actor_id="user-x", at=MONDAY, calendar=self.calendar, **extra
+        make_move(
+            self.contact,
+            move,
+            actor=party,
+            actor_id="user-x",
+            at=MONDAY,
+            calendar=self.calendar,
+            **extra,
         )
 
     def attempt(self, kind: str, command: ContactCommand) -> Any:

@@ -98,11 +98,16 @@ def contact_from_row(row: Any) -> MncContact:
 class SqlContactRepository:
     def __init__(self, connection: AsyncConnection) -> None:
         self._connection = connection
+        self.seen: list[MncContact] = []  # loaded or added: the unit of work collects events
 
     async def get(self, crn: Crn) -> MncContact | None:
         query = select(contacts).where(contacts.c.crn == str(crn))
         row = (await self._connection.execute(query)).first()
-        return contact_from_row(row) if row else None
+        if row is None:
+            return None
+        contact = contact_from_row(row)
+        self.seen.append(contact)
+        return contact
 
     async def save(self, contact: MncContact) -> None:
         """Optimistic concurrency: the row changes only if nobody changed it since it was read."""
@@ -139,6 +144,7 @@ class SqlContactRepository:
             if "open_udprn" in message or "open_address_key" in message:
                 raise DuplicateOpenContact(str(contact.crn)) from error
             raise
+        self.seen.append(contact)
 
     async def open_contact_at(self, udprn: str | None, address_key: str) -> OpenContactRef | None:
         same_premises = (contacts.c.address_key == address_key) & contacts.c.status.not_in(

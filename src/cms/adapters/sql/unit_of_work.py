@@ -95,8 +95,12 @@ class SqlUnitOfWork:
         self._events.extend(events)
 
     async def commit(self) -> None:
-        assert self._connection is not None, "commit outside 'async with'"
-        events, self._events = self._events, []
+        """The state, the events recorded by hand and those of every contact seen (collected,
+        so a second commit does not write them again), in one transaction."""
+        if self._connection is None:
+            raise RuntimeError("commit outside 'async with'")
+        collected = [event for contact in self.contacts.seen for event in contact.collect_events()]
+        events, self._events = [*self._events, *collected], []
         await append_events(self._connection, events)
         await self._connection.commit()
         self._committed.extend(events)

@@ -100,7 +100,6 @@ class ContactsHandlers:
                     calendar=self._calendar,
                 )
                 await uow.contacts.add(contact)
-                uow.record(contact.events)
                 await uow.submissions.record(
                     at=now,
                     shipper_organisation_id=viewer.organisation.id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from cms.core.addresses.address import Address
 from cms.core.addresses.ldz import Ldz
@@ -38,13 +38,23 @@ from cms.core.contacts.lifecycle import (
     is_open,
     transitions_for,
 )
+from cms.core.contacts.rejection_reasons import known_reason
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.errors import DomainError, NotPermitted
 from cms.core.shared.ids import new_id
 from cms.core.shared.rejections import Rejected, Rejection
 
-EventT = TypeVar("EventT", bound=ContactEvent)
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who makes a move (a party, and the person if one does), and when; the calendar counts
+    the service level of the status the move reaches."""
+
+    party: Party
+    user_id: str | None
+    at: datetime
+    calendar: WorkingDayCalendar
 
 
 class InvalidTransition(DomainError):
@@ -178,23 +188,47 @@ class MncContact:
                 raise InvalidTransition(f"{self.crn} has no open question to answer.", self.status)
         return by_actor[0]
 
-    def move(
-        self,
-        move: Move,
-        *,
-        actor: Party,
-        actor_id: str | None,
-        at: datetime,
-        calendar: WorkingDayCalendar,
-        note: str | None = None,
-        reason_code: str | None = None,
-        planned_for: date | None = None,
-        mprn: Mprn | None = None,
-        network: str | None = None,
-    ) -> ContactEvent:
-        """Make one move of the lifecycle table, by `actor`, and record its event."""
-        transition = self.transition_for(move, actor)
-        if move is Move.MOVE_TO_NETWORK and network == self.allocated_network:
+    def pick_up(self, by: Actor, *, note: str | None = None) -> ContactEvent:
+        """The CDSP agent takes the logged contact and becomes its assignee."""
+        transition = self.transition_for(Move.PICK_UP, by.party)
+        if not by.user_id:
+            raise NotPermitted(f"{self.crn} is picked up by a person, who then works on it.")
+        self.assignee_id = by.user_id
+        return self._made(
+            transition,
+            by,
+            ContactPickedUp(**self._stamp(transition, by, note), assignee_id=by.user_id),
+        )
+
+    def ask_shipper(self, by: Actor, question: str) -> ContactEvent:
+        """The CDSP or the network asks the Shipper; the asker stays assigned for the answer."""
+        transition = self.transition_for(Move.ASK_SHIPPER, by.party)
+        self.asked_from = transition.source
+        self.reminded_at = None
+        return self._made(transition, by, QuestionAsked(**self._stamp(transition, by, question)))
+
+    def answer_question(self, by: Actor, answer: str) -> ContactEvent:
+        """The Shipper answers, and the contact goes back to whoever asked."""
+        transition = self.transition_for(Move.ANSWER_QUESTION, by.party)
+        self.asked_from = None
+        return self._made(transition, by, QuestionAnswered(**self._stamp(transition, by, answer)))
+
+    def allocate_to_network(self, by: Actor, *, note: str | None = None) -> ContactEvent:
+        """The CDSP passes the contact to the network that owns the site's LDZ."""
+        transition = self.transition_for(Move.ALLOCATE_TO_NETWORK, by.party)
+        network = self.site.network
+        self.allocated_network = network
+        self.assignee_id = None  # the network assigns its own people
+        return self._made(
+            transition,
+            by,
+            ContactAllocatedToNetwork(**self._stamp(transition, by, note), network=network),
+        )
+
+    def move_to_network(self, by: Actor, network: str, note: str) -> ContactEvent:
+        """The CDSP moves the contact to another network than the one it is with."""
+        transition = self.transition_for(Move.MOVE_TO_NETWORK, by.party)
+        if network == self.allocated_network:
             raise Rejected(
                 [
                     Rejection(
@@ -204,76 +238,107 @@ class MncContact:
                     )
                 ]
             )
-        source, target = self.status, transition.target
+        moved_from = self.allocated_network
+        self.allocated_network = network
+        self.assignee_id = None  # the new network assigns its own people
+        self.planned_visit = None  # a visit the old network booked does not happen
+        return self._made(
+            transition,
+            by,
+            ContactMovedToNetwork(
+                **self._stamp(transition, by, note), network=network, from_network=moved_from
+            ),
+        )
 
-        def make(cls: type[EventT], **extra: Any) -> EventT:
-            return cls(
-                event_id=new_id(),
-                stream_id=str(self.crn),
-                occurred_at=at,
-                actor_id=actor_id,
-                from_status=source,
-                to_status=target,
-                note=note,
-                **extra,
+    def hand_back(self, by: Actor, note: str) -> ContactEvent:
+        """The network returns the contact to the CDSP's queue, saying why."""
+        transition = self.transition_for(Move.HAND_BACK, by.party)
+        network = self.allocated_network
+        if network is None:
+            raise InvalidTransition(
+                f"{self.crn} is allocated to no network, so no network can hand it back.",
+                self.status,
             )
+        self.allocated_network = None  # the network no longer sees it
+        self.assignee_id = None  # it waits in the CDSP's queue for whoever takes it
+        self.planned_visit = None
+        return self._made(
+            transition, by, ContactHandedBack(**self._stamp(transition, by, note), network=network)
+        )
 
-        event: ContactEvent
-        if move is Move.PICK_UP:
-            assert actor_id is not None
-            self.assignee_id = actor_id
-            event = make(ContactPickedUp, assignee_id=actor_id)
-        elif move is Move.ASK_SHIPPER:
-            # The asker stays assigned, so the answer comes back to them.
-            self.asked_from = source
-            self.reminded_at = None
-            event = make(QuestionAsked)
-        elif move is Move.ANSWER_QUESTION:
-            self.asked_from = None
-            event = make(QuestionAnswered)
-        elif move is Move.ALLOCATE_TO_NETWORK:
-            self.allocated_network = self.site.network
-            self.assignee_id = None  # the network assigns its own people
-            event = make(ContactAllocatedToNetwork, network=self.site.network)
-        elif move is Move.MOVE_TO_NETWORK:
-            assert network is not None
-            moved_from = self.allocated_network
-            self.allocated_network = network
-            self.assignee_id = None  # the new network assigns its own people
-            self.planned_visit = None  # a visit the old network booked does not happen
-            event = make(ContactMovedToNetwork, network=network, from_network=moved_from)
-        elif move is Move.HAND_BACK:
-            assert self.allocated_network is not None
-            event = make(ContactHandedBack, network=self.allocated_network)
-            self.allocated_network = None  # the network no longer sees it
-            self.assignee_id = None  # it waits in the CDSP's queue for whoever takes it
-            self.planned_visit = None
-        elif move is Move.BOOK_SITE_VISIT:
-            assert planned_for is not None
-            self.planned_visit = planned_for
-            event = make(SiteVisitBooked, planned_for=planned_for.isoformat())
-        elif move is Move.ACCEPT:
-            event = make(ContactAcceptedByNetwork)
-        elif move is Move.REJECT:
-            assert reason_code is not None
-            self.rejection_reason = reason_code
-            event = make(ContactRejected, reason_code=reason_code)
-        elif move is Move.WITHDRAW:
-            event = make(ContactWithdrawn)
-        elif move is Move.LAPSE:
-            event = make(ContactLapsed)
-        elif move is Move.RECORD_MPRN:
-            assert mprn is not None
-            self.mprn = mprn
-            event = make(MprnCreated, mprn=str(mprn))
-        else:
-            raise ValueError(f"{move} is not made through move()")
-        self.status = target
+    def book_site_visit(
+        self, by: Actor, planned_for: date, *, note: str | None = None
+    ) -> ContactEvent:
+        """The network plans a visit to the site."""
+        transition = self.transition_for(Move.BOOK_SITE_VISIT, by.party)
+        self.planned_visit = planned_for
+        return self._made(
+            transition,
+            by,
+            SiteVisitBooked(
+                **self._stamp(transition, by, note), planned_for=planned_for.isoformat()
+            ),
+        )
+
+    def accept(self, by: Actor, *, note: str | None = None) -> ContactEvent:
+        """The network accepts: UK Link is asked for the MPRN next."""
+        transition = self.transition_for(Move.ACCEPT, by.party)
+        return self._made(
+            transition, by, ContactAcceptedByNetwork(**self._stamp(transition, by, note))
+        )
+
+    def reject(self, by: Actor, reason_code: str, note: str) -> ContactEvent:
+        """The CDSP or the network rejects the contact for one of the controlled reasons."""
+        transition = self.transition_for(Move.REJECT, by.party)
+        code = known_reason(reason_code)
+        self.rejection_reason = code
+        return self._made(
+            transition, by, ContactRejected(**self._stamp(transition, by, note), reason_code=code)
+        )
+
+    def withdraw(self, by: Actor, note: str) -> ContactEvent:
+        """The Shipper withdraws the contact before the network accepts it."""
+        transition = self.transition_for(Move.WITHDRAW, by.party)
+        return self._made(transition, by, ContactWithdrawn(**self._stamp(transition, by, note)))
+
+    def lapse(self, by: Actor, note: str) -> ContactEvent:
+        """The system lapses a question the Shipper left unanswered."""
+        transition = self.transition_for(Move.LAPSE, by.party)
+        return self._made(transition, by, ContactLapsed(**self._stamp(transition, by, note)))
+
+    def record_mprn(self, by: Actor, mprn: Mprn, note: str) -> ContactEvent:
+        """The system records the meter point UK Link created."""
+        transition = self.transition_for(Move.RECORD_MPRN, by.party)
+        self.mprn = mprn
+        return self._made(
+            transition, by, MprnCreated(**self._stamp(transition, by, note), mprn=str(mprn))
+        )
+
+    def _stamp(self, transition: Transition, by: Actor, note: str | None) -> dict[str, Any]:
+        """What every move's event says: which contact, when, who, from where to where, why."""
+        return {
+            "event_id": new_id(),
+            "stream_id": str(self.crn),
+            "occurred_at": by.at,
+            "actor_id": by.user_id,
+            "from_status": transition.source,
+            "to_status": transition.target,
+            "note": note,
+        }
+
+    def _made(self, transition: Transition, by: Actor, event: ContactEvent) -> ContactEvent:
+        """Enter the move's target status, with its service level, and record its event."""
+        self.status = transition.target
         if not self.is_open:
             self.assignee_id = None
-        self.due_by = self._due_by(at, calendar)
+        self.due_by = self._due_by(by.at, by.calendar)
         self.events.append(event)
         return event
+
+    def collect_events(self) -> list[ContactEvent]:
+        """The events recorded since the last collection; the contact keeps none of them."""
+        events, self.events = self.events, []
+        return events
 
     def remind(self, at: datetime, note: str) -> ContactEvent:
         """Record that the Shipper was reminded of the question (once per question)."""

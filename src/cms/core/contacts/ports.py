@@ -71,6 +71,11 @@ class DuplicateOpenContact(DomainError):
 
 
 class ContactRepository(Protocol):
+    """The contacts of one unit of work: each one it loads or adds is among those it has seen,
+    whose new events the unit of work collects when it commits."""
+
+    seen: list[MncContact]
+
     async def get(self, crn: Crn) -> MncContact | None: ...
 
     async def save(self, contact: MncContact) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from cms.core.shared.rejections import Rejected, Rejection
+
 REJECTION_REASONS = MappingProxyType(
     {
         "ADDRESS_NOT_FOUND": "The site could not be found at the address given.",
@@ -16,3 +18,21 @@ REJECTION_REASONS = MappingProxyType(
         "OTHER": "Another reason, given in the note.",
     }
 )
+
+
+def known_reason(code: str) -> str:
+    """The code as the list holds it (trimmed, upper case), or Rejected if it is not there."""
+    known = code.strip().upper()
+    if known not in REJECTION_REASONS:
+        raise Rejected(
+            [
+                Rejection(
+                    "REASON_CODE_UNKNOWN",
+                    "reasonCode",
+                    f"'{known[:40]}' is not a rejection reason; use one of "
+                    + ", ".join(REJECTION_REASONS)
+                    + ".",
+                )
+            ]
+        )
+    return known

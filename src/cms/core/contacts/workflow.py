@@ -37,14 +37,14 @@ from cms.core.contacts.lifecycle import (
     Party,
     parties_for,
 )
-from cms.core.contacts.model import MncContact
+from cms.core.contacts.model import Actor, MncContact
 from cms.core.contacts.ports import (
     ContactsUnitOfWork,
     MeterPointCreationFailed,
     MeterPointRegistry,
     MprnRequests,
 )
-from cms.core.contacts.rejection_reasons import REJECTION_REASONS
+from cms.core.contacts.rejection_reasons import known_reason
 from cms.core.contacts.visibility import scope_for
 from cms.core.shared.calendar import UK, WorkingDayCalendar
 from cms.core.shared.clock import Clock
@@ -153,6 +153,14 @@ def _text(value: str | None, rule: FreeText) -> str | None:
     return text
 
 
+def _required(value: str | None, rule: FreeText) -> str:
+    """A text a move cannot be made without (its rule says required), checked."""
+    text, problems = rule.check(value)
+    if problems or text is None:
+        raise Rejected(problems)
+    return text
+
+
 def long_day(day: date) -> str:
     """As a person writes it: 'Wednesday 2 September 2026'."""
     return f"{day:%A} {day.day} {day:%B %Y}"
@@ -188,12 +196,14 @@ class WorkflowHandlers:
 
     async def pick_up(self, command: PickUpContact) -> str:
         party = may_ever(command.viewer, Move.PICK_UP)
-        return await self._move(command, Move.PICK_UP, party)
+        return await self._move(command, party, lambda contact, by: contact.pick_up(by))
 
     async def ask_shipper(self, command: AskShipper) -> str:
         party = may_ever(command.viewer, Move.ASK_SHIPPER)
-        question = _text(command.question, QUESTION)
-        crn = await self._move(command, Move.ASK_SHIPPER, party, note=question)
+        question = _required(command.question, QUESTION)
+        crn = await self._move(
+            command, party, lambda contact, by: contact.ask_shipper(by, question)
+        )
         await self._tell_raiser(
             crn,
             f"A question about your contact {crn}",
@@ -205,13 +215,17 @@ class WorkflowHandlers:
 
     async def answer_question(self, command: AnswerQuestion) -> str:
         party = may_ever(command.viewer, Move.ANSWER_QUESTION)
-        answer = _text(command.answer, ANSWER)
-        return await self._move(command, Move.ANSWER_QUESTION, party, note=answer)
+        answer = _required(command.answer, ANSWER)
+        return await self._move(
+            command, party, lambda contact, by: contact.answer_question(by, answer)
+        )
 
     async def allocate_to_network(self, command: AllocateToNetwork) -> str:
         party = may_ever(command.viewer, Move.ALLOCATE_TO_NETWORK)
         note = _text(command.note, NOTE)
-        return await self._move(command, Move.ALLOCATE_TO_NETWORK, party, note=note)
+        return await self._move(
+            command, party, lambda contact, by: contact.allocate_to_network(by, note=note)
+        )
 
     async def move_to_network(self, command: MoveToNetwork) -> str:
         party = may_ever(command.viewer, Move.MOVE_TO_NETWORK)
@@ -227,16 +241,17 @@ class WorkflowHandlers:
                     "list of networks.",
                 )
             )
-        if problems or found is None:
+        if problems or found is None or note is None:
             raise Rejected(problems)
+        network = found.short_code
         return await self._move(
-            command, Move.MOVE_TO_NETWORK, party, note=note, network=found.short_code
+            command, party, lambda contact, by: contact.move_to_network(by, network, note)
         )
 
     async def hand_back(self, command: HandBackToCdsp) -> str:
         party = may_ever(command.viewer, Move.HAND_BACK)
-        note = _text(command.note, REQUIRED_NOTE)
-        return await self._move(command, Move.HAND_BACK, party, note=note)
+        note = _required(command.note, REQUIRED_NOTE)
+        return await self._move(command, party, lambda contact, by: contact.hand_back(by, note))
 
     async def book_site_visit(self, command: BookSiteVisit) -> str:
         party = may_ever(command.viewer, Move.BOOK_SITE_VISIT)
@@ -244,8 +259,11 @@ class WorkflowHandlers:
         problems = [*self._visit_day_problems(command.planned_for), *note_problems]
         if problems:
             raise Rejected(problems)
+        planned_for = command.planned_for
         return await self._move(
-            command, Move.BOOK_SITE_VISIT, party, planned_for=command.planned_for, note=note
+            command,
+            party,
+            lambda contact, by: contact.book_site_visit(by, planned_for, note=note),
         )
 
     def _visit_day_problems(self, day: date) -> list[Rejection]:
@@ -288,7 +306,8 @@ class WorkflowHandlers:
 
     async def accept(self, command: AcceptContact) -> str:
         party = may_ever(command.viewer, Move.ACCEPT)
-        crn = await self._move(command, Move.ACCEPT, party, note=_text(command.note, NOTE))
+        note = _text(command.note, NOTE)
+        crn = await self._move(command, party, lambda contact, by: contact.accept(by, note=note))
         # Committed first: if the queue is down, the periodic sweep still asks UK Link.
         try:
             await self._mprn_requests.request_mprn(crn)
@@ -298,26 +317,14 @@ class WorkflowHandlers:
 
     async def reject(self, command: RejectContact) -> str:
         party = may_ever(command.viewer, Move.REJECT)
-        code = command.reason_code.strip().upper()
-        if code not in REJECTION_REASONS:
-            raise Rejected(
-                [
-                    Rejection(
-                        "REASON_CODE_UNKNOWN",
-                        "reasonCode",
-                        f"'{code[:40]}' is not a rejection reason; use one of "
-                        + ", ".join(REJECTION_REASONS)
-                        + ".",
-                    )
-                ]
-            )
-        note = _text(command.note, REQUIRED_NOTE)
-        return await self._move(command, Move.REJECT, party, reason_code=code, note=note)
+        code = known_reason(command.reason_code)
+        note = _required(command.note, REQUIRED_NOTE)
+        return await self._move(command, party, lambda contact, by: contact.reject(by, code, note))
 
     async def withdraw(self, command: WithdrawContact) -> str:
         party = may_ever(command.viewer, Move.WITHDRAW)
-        note = _text(command.note, REQUIRED_NOTE)
-        return await self._move(command, Move.WITHDRAW, party, note=note)
+        note = _required(command.note, REQUIRED_NOTE)
+        return await self._move(command, party, lambda contact, by: contact.withdraw(by, note))
 
     async def assign(self, command: AssignContact) -> str:
         viewer = command.viewer
@@ -343,7 +350,6 @@ class WorkflowHandlers:
                 command.assignee_id, actor=party, actor_id=viewer.user_id, at=self._clock.now()
             )
             await uow.contacts.save(contact)
-            uow.record(contact.events)
             await uow.commit()
         return str(crn)
 
@@ -370,17 +376,8 @@ class WorkflowHandlers:
             contact = await uow.contacts.get(crn)
             if contact is None or contact.status is not ContactStatus.NETWORK_ACCEPTED:
                 return None
-            contact.move(
-                Move.RECORD_MPRN,
-                actor=Party.SYSTEM,
-                actor_id=None,
-                at=self._clock.now(),
-                calendar=self._calendar,
-                mprn=mprn,
-                note=f"UK Link created the meter point {mprn}.",
-            )
+            contact.record_mprn(self._system(), mprn, f"UK Link created the meter point {mprn}.")
             await uow.contacts.save(contact)
-            uow.record(contact.events)
             await uow.commit()
         return str(mprn)
 
@@ -414,7 +411,6 @@ class WorkflowHandlers:
                             self._clock.now(), f"Reminder sent: {left} working days left to answer."
                         )
                         await uow.contacts.save(contact)
-                        uow.record(contact.events)
                         await uow.commit()
                         await self._tell_raiser(
                             str(crn),
@@ -423,17 +419,11 @@ class WorkflowHandlers:
                             f"Answer it by {due_day:%-d %B %Y} or the contact lapses.",
                         )
                     continue
-                contact.move(
-                    Move.LAPSE,
-                    actor=Party.SYSTEM,
-                    actor_id=None,
-                    at=self._clock.now(),
-                    calendar=self._calendar,
-                    note="No answer within "
-                    f"{SERVICE_LEVEL_WORKING_DAYS[Party.SHIPPER]} working days.",
+                contact.lapse(
+                    self._system(),
+                    f"No answer within {SERVICE_LEVEL_WORKING_DAYS[Party.SHIPPER]} working days.",
                 )
                 await uow.contacts.save(contact)
-                uow.record(contact.events)
                 await uow.commit()
                 lapsed.append(str(crn))
         return lapsed
@@ -455,33 +445,23 @@ class WorkflowHandlers:
     async def _move(
         self,
         command: ContactCommand,
-        move: Move,
         party: Party,
-        *,
-        note: str | None = None,
-        reason_code: str | None = None,
-        planned_for: date | None = None,
-        network: str | None = None,
+        make: Callable[[MncContact, Actor], object],
     ) -> str:
+        """Load the contact the viewer can see, make the move on it, and commit: the unit of
+        work stores the move's event with the contact."""
         viewer = command.viewer
         crn = Crn.parse(command.crn)
         async with self._uow() as uow:
             contact = await self._visible(uow, viewer, crn)
-            contact.move(
-                move,
-                actor=party,
-                actor_id=viewer.user_id,
-                at=self._clock.now(),
-                calendar=self._calendar,
-                note=note,
-                reason_code=reason_code,
-                planned_for=planned_for,
-                network=network,
-            )
+            make(contact, Actor(party, viewer.user_id, self._clock.now(), self._calendar))
             await uow.contacts.save(contact)
-            uow.record(contact.events)
             await uow.commit()
         return str(crn)
+
+    def _system(self) -> Actor:
+        """The system, making a move of its own now (lapsing, recording the MPRN)."""
+        return Actor(Party.SYSTEM, None, self._clock.now(), self._calendar)
 
     @staticmethod
     async def _visible(uow: ContactsUnitOfWork, viewer: Viewer, crn: Crn) -> MncContact:

@@ -9,8 +9,21 @@ from typing import Protocol, Self
 from cms.core.shared.messages import Event
 
 
+class Aggregate(Protocol):
+    """What a unit of work asks of an aggregate its repositories load or add."""
+
+    def collect_events(self) -> Sequence[Event]:
+        """The events recorded since the last collection, which the aggregate then forgets."""
+        ...
+
+
 class UnitOfWork(Protocol):
-    """Opened with ``async with``; nothing is written unless ``commit`` is called."""
+    """Opened with ``async with``; nothing is written unless ``commit`` is called.
+
+    Its repositories note every aggregate they load or add (the ones it has seen); ``commit``
+    collects their new events and writes them in the same transaction as the state, so a
+    handler changes an aggregate, saves it and commits, and records no event by hand.
+    """
 
     async def __aenter__(self) -> Self: ...
 
@@ -22,9 +35,13 @@ class UnitOfWork(Protocol):
     ) -> None: ...
 
     def record(self, events: Sequence[Event]) -> None:
-        """Queue events for the event log; they are written in the same transaction."""
+        """Queue events no aggregate holds (an audit record, a refused submission) for the
+        event log; they are written in the same transaction."""
         ...
 
-    async def commit(self) -> None: ...
+    async def commit(self) -> None:
+        """Write the recorded events and those collected from the aggregates seen, with the
+        state, in one transaction."""
+        ...
 
     async def rollback(self) -> None: ...
