@@ -4,10 +4,10 @@ import { activate, signedIn } from "./journeys/mnc-by-keyboard";
 
 test("(b) a supervisor assigns a contact to a colleague, and the colleague's queue and bell update live; the queue's filters stay in the address", async ({ browser, request }) => {
   test.setTimeout(180_000);
-  const bob = await apiToken(request, "bob@beta.example");
+  const alice = await apiToken(request, "alice@alpha.example");
   const raised = await api<{ raiseMncContact: { contact: { crn: string } } }>(
     request,
-    bob,
+    alice,
     `mutation { raiseMncContact(input: {udprn: "12026022", marketSector: DOMESTIC, annualQuantityKwh: 9000, reason: NEW_SERVICE}) { ... on ContactLogged { contact { crn } } } }`,
   );
   const crn = raised.raiseMncContact.contact.crn;

@@ -105,29 +105,53 @@ export async function tabTo(page: Page, role: Parameters<Page["getByRole"]>[0], 
 const DEVICE_COOKIE = "cms_device";
 const rememberedDevices = new Map<string, string>();
 
-/** Sign in by mouse and keyboard as a user would, choosing email codes at a first sign-in. */
-export async function signIn(page: Page, email: string, path = "/"): Promise<void> {
+/**
+ * Sign in as a user would, choosing email codes at a first sign-in: by mouse and keyboard, or
+ * with `keyboard: true` by the keyboard alone (Tab, typing, Space and Enter).
+ */
+export async function signIn(page: Page, email: string, path = "/", { keyboard = false } = {}): Promise<void> {
   const device = rememberedDevices.get(`${test.info().project.name}:${email}`);
   const origin = new URL(page.url().startsWith("http") ? page.url() : (test.info().project.use.baseURL ?? "")).origin;
   if (device) await page.context().addCookies([{ name: DEVICE_COOKIE, value: device, url: origin }]);
   const seen = messagesTo(email).length;
+  const press = async (role: "button" | "radio" | "checkbox", name: string | RegExp) => {
+    if (!keyboard) {
+      const target = page.getByRole(role, { name });
+      await (role === "button" ? target.click() : target.check());
+      return;
+    }
+    await tabTo(page, role, name);
+    await page.keyboard.press(role === "button" ? "Enter" : "Space");
+  };
+  const type = async (label: string, text: string) => {
+    if (!keyboard) return page.getByLabel(label, { exact: true }).fill(text);
+    await tabTo(page, "textbox", label);
+    await page.keyboard.type(text);
+  };
   await page.goto(path);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await type("Email address", email);
+  if (keyboard) {
+    await page.keyboard.press("Tab"); // the password field comes next (it has no textbox role)
+    await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press("Enter");
+  } else {
+    await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
   const choose = page.getByRole("heading", { level: 1, name: "Choose how to get your security codes" });
   const enter = page.getByRole("heading", { level: 1, name: "Enter your security code" });
   const signOut = page.getByRole("button", { name: "Sign out" });
   await expect(choose.or(enter).or(signOut)).toBeVisible();
   if (await signOut.isVisible()) return;
   if (await choose.isVisible()) {
-    await page.getByRole("radio", { name: /^Email/ }).check();
-    await page.getByRole("button", { name: "Continue" }).click();
+    await press("radio", /^Email/);
+    await press("button", "Continue");
     await expect(enter).toBeVisible();
   }
-  await page.getByLabel("Security code").fill(await nextCode(email, seen));
-  await page.getByRole("checkbox", { name: "Remember this device for 30 days" }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
+  await type("Security code", await nextCode(email, seen));
+  await press("checkbox", "Remember this device for 30 days");
+  await press("button", "Continue");
   await expect(signOut).toBeVisible();
   const cookie = (await page.context().cookies()).find((c) => c.name === DEVICE_COOKIE);
   if (cookie) rememberedDevices.set(`${test.info().project.name}:${email}`, cookie.value);
