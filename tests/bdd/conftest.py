@@ -17,9 +17,9 @@ from pytest_bdd import given, parsers, then, when
 from cms.core.accounts.model import OrganisationKind, Role, Viewer
 from cms.core.addresses.ldz import NetworkOwner
 from cms.core.contacts.commands import RaiseMncContact
-from cms.core.contacts.handlers import ContactLoggedResult, ContactRejectedResult, RaiseOutcome
 from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.queries import ContactFilterSpec, ContactView, find_contact, list_contacts
+from cms.core.contacts.raising import ContactLoggedResult, ContactRejectedResult, RaiseOutcome
 from cms.core.contacts.values import ManualAddress, MarketSector, MncReason, Rejection
 from tests.bdd.reporting import refused_submissions_for
 from tests.conftest import Run

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytest_bdd import parsers, then
 
 from cms.core.addresses.search import search_addresses
-from cms.core.contacts.handlers import ContactLoggedResult
+from cms.core.contacts.raising import ContactLoggedResult
 from cms.core.contacts.values import PafSuggestion
 from tests.bdd.conftest import Story, reasons_of
 

@@ -9,8 +9,8 @@ from sqlalchemy import delete, select
 from cms.adapters.sql.tables import contact_summaries
 from cms.core.accounts.model import OrganisationKind
 from cms.core.contacts.commands import RaiseMncContact
-from cms.core.contacts.handlers import ContactLoggedResult
 from cms.core.contacts.queries import find_contact
+from cms.core.contacts.raising import ContactLoggedResult
 from cms.core.contacts.read_model import RedeliverContactEvents
 from cms.core.contacts.values import MarketSector, MncReason
 from tests.support.world import World, paf_csv_line

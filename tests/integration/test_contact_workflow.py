@@ -23,12 +23,12 @@ from cms.core.contacts.commands import (
     RejectContact,
     WithdrawContact,
 )
-from cms.core.contacts.handlers import ContactLoggedResult
 from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.model import InvalidTransition
 from cms.core.contacts.ports import MeterPointCreationFailed
 from cms.core.contacts.queries import QueueScope, find_contact, work_queue
+from cms.core.contacts.raising import ContactLoggedResult
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.shared.errors import NotFound
 from tests.support.world import World, paf_csv_line

@@ -18,7 +18,6 @@ from cms.core.contacts.commands import (
     RaiseMncContact,
     WithdrawContact,
 )
-from cms.core.contacts.handlers import ContactLoggedResult
 from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.queries import (
     ContactFilterSpec,
@@ -27,6 +26,7 @@ from cms.core.contacts.queries import (
     list_contacts,
     read_contact_text,
 )
+from cms.core.contacts.raising import ContactLoggedResult
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.shared.errors import InvalidValue
 from tests.support.world import World, paf_csv_line

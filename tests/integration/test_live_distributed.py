@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from cms.adapters.sql.tables import event_log, notifications, relay_checkpoints
 from cms.core.accounts.model import OrganisationKind, Viewer
 from cms.core.contacts.commands import PickUpContact, RaiseMncContact
-from cms.core.contacts.handlers import ContactLoggedResult
+from cms.core.contacts.raising import ContactLoggedResult
 from cms.core.contacts.values import MarketSector, MncReason
 from tests.support.live import Subscriber, subscriber
 from tests.support.processes import STARTUP_S, PrivateRedis, Processes, cms_environment

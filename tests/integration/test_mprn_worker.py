@@ -20,10 +20,10 @@ from cms.core.contacts.commands import (
     PickUpContact,
     RaiseMncContact,
 )
-from cms.core.contacts.handlers import ContactLoggedResult
 from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.queries import find_contact
+from cms.core.contacts.raising import ContactLoggedResult
 from cms.core.contacts.values import MarketSector, MncReason
 from tests.support.world import World, paf_csv_line
 

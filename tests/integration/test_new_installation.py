@@ -15,7 +15,7 @@ from cms.adapters.sql.unit_of_work import SqlUnitOfWork
 from cms.core.accounts.commands import CreateOrganisation
 from cms.core.accounts.model import OrganisationKind, Role
 from cms.core.contacts.commands import RaiseMncContact
-from cms.core.contacts.handlers import ContactLoggedResult
+from cms.core.contacts.raising import ContactLoggedResult
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.contacts.visibility import ContactScope
 from tests.support.world import World, paf_csv_line

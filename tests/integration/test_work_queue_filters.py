@@ -12,7 +12,7 @@ from starlette.requests import Request
 from cms.core.accounts.commands import DisableUser
 from cms.core.accounts.model import OrganisationKind, Role, Viewer
 from cms.core.contacts.commands import PickUpContact, RaiseMncContact
-from cms.core.contacts.handlers import ContactLoggedResult
+from cms.core.contacts.raising import ContactLoggedResult
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.graphql.context import Context
 from cms.graphql.schema import build_schema

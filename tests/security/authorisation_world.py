@@ -42,8 +42,8 @@ from cms.core.contacts.commands import (
     PickUpContact,
     RaiseMncContact,
 )
-from cms.core.contacts.handlers import ContactLoggedResult
 from cms.core.contacts.lifecycle import ContactStatus
+from cms.core.contacts.raising import ContactLoggedResult
 from cms.core.contacts.values import MarketSector, MncReason
 from tests.support.world import PASSWORD, START, World, paf_csv_line
 

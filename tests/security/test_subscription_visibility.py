@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 
 from cms.core.accounts.model import OrganisationKind, Role
 from cms.core.contacts.commands import RaiseMncContact
-from cms.core.contacts.handlers import ContactLoggedResult
+from cms.core.contacts.raising import ContactLoggedResult
 from cms.core.contacts.values import MarketSector, MncReason
 from tests.security.conftest import MakeClient, graphql
 from tests.support.world import World, paf_csv_line

@@ -56,7 +56,6 @@ from cms.core.contacts.commands import (
 )
 from cms.core.contacts.crn import Crn
 from cms.core.contacts.events import ContactEvent, ContactLogged
-from cms.core.contacts.handlers import ContactLoggedResult, ContactRejectedResult, ContactsHandlers
 from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import (
     FINAL_STATUSES,
@@ -71,6 +70,7 @@ from cms.core.contacts.lifecycle import (
 )
 from cms.core.contacts.model import InvalidTransition
 from cms.core.contacts.ports import MeterPointCreationFailed
+from cms.core.contacts.raising import ContactLoggedResult, ContactRejectedResult, ContactsHandlers
 from cms.core.contacts.rejection_reasons import REJECTION_REASONS
 from cms.core.contacts.values import ManualAddress, MarketSector, MncReason
 from cms.core.contacts.visibility import scope_for

@@ -17,15 +17,15 @@ from cms.core.addresses.search import PostcodeSearch
 from cms.core.contacts.commands import RaiseMncContact
 from cms.core.contacts.crn import Crn
 from cms.core.contacts.events import ContactLogged, ContactSubmissionRefused
-from cms.core.contacts.handlers import (
+from cms.core.contacts.identifiers import Mprn
+from cms.core.contacts.lifecycle import ContactStatus
+from cms.core.contacts.model import MncContact, MncRequest, Site
+from cms.core.contacts.raising import (
     ContactLoggedResult,
     ContactRejectedResult,
     ContactsHandlers,
     RaiseOutcome,
 )
-from cms.core.contacts.identifiers import Mprn
-from cms.core.contacts.lifecycle import ContactStatus
-from cms.core.contacts.model import MncContact, MncRequest, Site
 from cms.core.contacts.values import ManualAddress, MarketSector, MncReason, PafSuggestion
 from cms.core.shared.calendar import UK, WorkingDayCalendar
 from cms.core.shared.clock import FixedClock

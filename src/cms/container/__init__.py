@@ -88,8 +88,8 @@ from cms.core.contacts.commands import (
     RequestMissingMprns,
     WithdrawContact,
 )
-from cms.core.contacts.handlers import ContactsHandlers
 from cms.core.contacts.ports import MeterPointRegistry, MprnRequests
+from cms.core.contacts.raising import ContactsHandlers
 from cms.core.contacts.read_model import (
     ReadModelHandlers,
     RedeliverContactEvents,

@@ -22,7 +22,6 @@ from cms.core.contacts.commands import (
     RejectContact,
     WithdrawContact,
 )
-from cms.core.contacts.handlers import ContactLoggedResult
 from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.model import InvalidTransition as InvalidTransitionError
@@ -38,6 +37,7 @@ from cms.core.contacts.queries import (
     read_contact_text,
     work_queue,
 )
+from cms.core.contacts.raising import ContactLoggedResult
 from cms.core.contacts.rejection_reasons import REJECTION_REASONS
 from cms.core.contacts.values import ManualAddress
 from cms.core.contacts.workflow import colleagues

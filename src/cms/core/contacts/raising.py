@@ -1,4 +1,5 @@
-"""Command handlers of the contacts module."""
+"""Raising an MNC contact: a Shipper's submission, checked and logged with a CRN, or refused
+with every reason at once. (The moves after it are in workflow.py.)"""
 
 from __future__ import annotations
 
