@@ -28,9 +28,6 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
-from cms.adapters.jobs.functions import PERIODIC_JOBS
-from cms.adapters.jobs.in_process import InProcessScheduler
-from cms.adapters.pubsub.redis import RedisLiveListener
 from cms.container import Container, build_container, close_container
 from cms.core.accounts.commands import Authenticate
 from cms.graphql.context import ApiServices, Context
@@ -292,7 +289,7 @@ class CmsGraphQL(GraphQL[Context, None]):
     ) -> Context:
         services = self._services
         bus = services.bus_factory()
-        token = session_token_of(request, services.cookie_name)
+        token = session_token_of(request, services.cookies.session_name)
         viewer = await bus.handle(Authenticate(session_token=token)) if token else None
         context_class = SocketContext if isinstance(request, WebSocket) else Context
         return context_class(
@@ -333,20 +330,11 @@ def create_app(settings: Settings | None = None, container: Container | None = N
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        # The embedded mode runs the worker's jobs and the relay in this process, and fans
-        # live messages out straight from it; the distributed mode leaves jobs and relay to
-        # `cms worker` and listens to Redis for the live messages.
-        scheduler = listener = relay = None
-        if settings.redis_url:
-            listener = RedisLiveListener(
-                settings.redis_url, container.live_hub(), settings.live_channel
-            )
-            listener.start()
-        else:
-            scheduler = InProcessScheduler(PERIODIC_JOBS, container.bus)
-            scheduler.start()
-            relay = container.relay_loop()
-            relay.start()
+        # What runs beside the API depends on the mode (the container chose it): embedded,
+        # the worker's jobs and the relay; distributed, the listener for Redis's live messages.
+        background = container.app_background()
+        for running in background:
+            running.start()
         if getattr(app.state, "long_running", False):
             # What startup made lives as long as the process: keep the collector from walking
             # it again and again while thousands of subscribers' messages come and go.
@@ -355,9 +343,8 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         try:
             yield
         finally:
-            for running in (scheduler, relay, listener):
-                if running is not None:
-                    await running.stop()
+            for running in background:
+                await running.stop()
             await close_container(container)
 
     async def health(request: Request) -> Response:

@@ -23,7 +23,7 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 
-from cms.settings import Settings
+from cms.settings import Mode, Settings
 
 app = typer.Typer(
     help="Contact Management Service: Meter Number Creation for GB gas.",
@@ -69,7 +69,7 @@ def worker() -> None:
     from cms.container import build_container, close_container
 
     settings = _settings()
-    if settings.redis_url is None:
+    if settings.mode is not Mode.DISTRIBUTED or settings.redis_url is None:
         console.print(
             "[red]The worker needs Redis: set CMS_REDIS_URL, e.g. redis://127.0.0.1:6379/0."
             " In the embedded mode `cms serve` runs the jobs itself.[/red]"

@@ -5,10 +5,21 @@ from __future__ import annotations
 import ipaddress
 import json
 from datetime import date
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Mode(StrEnum):
+    """How the service is deployed, decided once from the settings (Settings.mode): the parts
+    of the composition root are built from it."""
+
+    EMBEDDED = "embedded"
+    """One process serves everything: jobs, the relay and live messages run inside it."""
+    DISTRIBUTED = "distributed"
+    """Several processes share Redis: `cms worker` runs the jobs and the relay."""
 
 
 class Settings(BaseSettings):
@@ -108,5 +119,7 @@ class Settings(BaseSettings):
         return self.env == "development"
 
     @property
-    def distributed(self) -> bool:
-        return self.redis_url is not None
+    def mode(self) -> Mode:
+        """Distributed when Redis is named (CMS_REDIS_URL), else embedded: the one place
+        this is decided."""
+        return Mode.DISTRIBUTED if self.redis_url else Mode.EMBEDDED

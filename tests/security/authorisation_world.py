@@ -444,11 +444,11 @@ class Scene:
         self.call(self._drain_mprn_requests)
 
     def pending_nomination_ids(self) -> set[str]:
-        queries = self.world.container.api_services().administration_queries
+        queries = self.world.container.api_services().accounts.administration
         return {nomination.id for nomination in self.call(queries.pending_nominations, None)}
 
     def pending_nomination_emails(self) -> set[str]:
-        queries = self.world.container.api_services().administration_queries
+        queries = self.world.container.api_services().accounts.administration
         return {nomination.email for nomination in self.call(queries.pending_nominations, None)}
 
     # ------------------------------------------------------------ the cast

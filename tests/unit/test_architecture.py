@@ -16,7 +16,7 @@ GRAPHQL = CMS / "graphql"
 ADAPTERS = CMS / "adapters"
 
 # Only the composition root, the application and the command line know every part.
-KNOW_EVERY_PART = {CMS / "container.py", CMS / "app.py", CMS / "cli.py"}
+KNOW_EVERY_PART = {*(CMS / "container").glob("*.py"), CMS / "app.py", CMS / "cli.py"}
 FORBIDDEN_IN_CORE = (
     "sqlalchemy",
     "starlette",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -21,33 +21,74 @@ from cms.core.notifications.ports import NotificationStore, PreferenceStore
 from cms.core.shared.bus import MessageBus
 from cms.core.shared.clock import Clock
 from cms.graphql.errors import unauthenticated
+from cms.graphql.notifications.shared_views import SharedContactViews, SharedSessionChecks
 
-if TYPE_CHECKING:
-    from cms.graphql.notifications.live import SharedContactViews, SharedSessionChecks
+
+@dataclass(frozen=True)
+class SessionCookies:
+    """The cookies that carry a session and a remembered device, and how long they last."""
+
+    session_name: str
+    device_name: str
+    secure: bool
+    session_max_age_s: int
+    device_max_age_s: int
+
+
+@dataclass(frozen=True)
+class AccountServices:
+    """What the accounts' fields read: people and organisations, and their administration."""
+
+    queries: AccountQueries
+    administration: AdministrationQueries
+
+
+@dataclass(frozen=True)
+class ContactServices:
+    """What the contacts' fields read."""
+
+    queries: ContactQueries
+
+
+@dataclass(frozen=True)
+class AddressServices:
+    """What the address fields read: the PAF, its search, and the LDZs."""
+
+    book: AddressBook
+    index: AddressIndex
+    ldz_reference: LdzReference
+
+
+@dataclass(frozen=True)
+class NotificationServices:
+    """What a person's notifications and their preferences are read from."""
+
+    store: NotificationStore
+    preferences: PreferenceStore
+
+
+@dataclass(frozen=True)
+class LiveServices:
+    """What subscriptions stream from, and the work all of this process's subscribers share."""
+
+    feed: LiveFeed
+    contact_views: SharedContactViews
+    session_checks: SharedSessionChecks
 
 
 @dataclass(frozen=True)
 class ApiServices:
-    """What the API needs, built once by the composition root and shared by requests."""
+    """What the API needs, built once by the composition root and shared by requests, in
+    parts by what they serve."""
 
-    account_queries: AccountQueries
-    administration_queries: AdministrationQueries
-    contact_queries: ContactQueries
-    addresses: AddressBook
-    address_index: AddressIndex
-    ldz_reference: LdzReference
     clock: Clock
     bus_factory: Callable[[], MessageBus]
-    cookie_name: str
-    device_cookie_name: str
-    secure_cookies: bool
-    session_max_age_s: int
-    device_max_age_s: int
-    notifications: NotificationStore
-    notification_preferences: PreferenceStore
-    live_feed: LiveFeed
-    shared_contact_views: SharedContactViews
-    session_checks: SharedSessionChecks
+    cookies: SessionCookies
+    accounts: AccountServices
+    contacts: ContactServices
+    addresses: AddressServices
+    notifications: NotificationServices
+    live: LiveServices
 
 
 def _loader(load: Callable[[list[str]], Any]) -> DataLoader[str, Any]:
@@ -78,16 +119,16 @@ class Context:
 
     def renew_loaders(self) -> None:
         """Fresh DataLoaders: per request, and per message in a long-lived subscription."""
-        accounts = self.services.account_queries
+        accounts = self.services.accounts.queries
         self.users = _loader(accounts.users_by_ids)
         self.organisations = _loader(accounts.organisations_by_ids)
         self.networks = _loader(accounts.organisations_by_short_codes)
-        self.histories = _loader(self.services.contact_queries.history)
+        self.histories = _loader(self.services.contacts.queries.history)
 
     @property
     def device_token(self) -> str | None:
         """The remember-device cookie: this browser passed MFA recently."""
-        return self.request.cookies.get(self.services.device_cookie_name) or None
+        return self.request.cookies.get(self.services.cookies.device_name) or None
 
     @property
     def client_address(self) -> str | None:

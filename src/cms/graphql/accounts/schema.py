@@ -88,7 +88,7 @@ def _set_cookie(context: Context, name: str, value: str, max_age_s: int) -> None
             value,
             max_age=max_age_s,
             httponly=True,
-            secure=context.services.secure_cookies,
+            secure=context.services.cookies.secure,
             samesite="strict",
             path="/",
         )
@@ -100,18 +100,16 @@ def _delete_cookie(context: Context, name: str) -> None:
             name,
             path="/",
             httponly=True,
-            secure=context.services.secure_cookies,
+            secure=context.services.cookies.secure,
             samesite="strict",
         )
 
 
 async def _signed_in(context: Context, outcome: outcomes.SignedIn) -> SignedIn:
-    services = context.services
-    _set_cookie(context, services.cookie_name, outcome.session_token, services.session_max_age_s)
+    cookies = context.services.cookies
+    _set_cookie(context, cookies.session_name, outcome.session_token, cookies.session_max_age_s)
     if outcome.device_token is not None:
-        _set_cookie(
-            context, services.device_cookie_name, outcome.device_token, services.device_max_age_s
-        )
+        _set_cookie(context, cookies.device_name, outcome.device_token, cookies.device_max_age_s)
     return SignedIn(
         user=await _user(context, outcome.viewer.user_id, shown_whole=True),
         session_token=outcome.session_token,
@@ -198,7 +196,7 @@ class AccountsQuery:
         viewer = info.context.require_viewer()
         try:
             views = await administered_users(
-                info.context.services.administration_queries, viewer, search, status
+                info.context.services.accounts.administration, viewer, search, status
             )
         except InvalidValue as error:
             raise bad_input(error) from error
@@ -211,7 +209,7 @@ class AccountsQuery:
     async def user(self, info: ContextInfo, id: strawberry.ID) -> User | None:
         viewer = info.context.require_viewer()
         view = await administered_user(
-            info.context.services.administration_queries, viewer, str(id)
+            info.context.services.accounts.administration, viewer, str(id)
         )
         return User.of(view) if view is not None else None
 
@@ -222,14 +220,14 @@ class AccountsQuery:
     async def organisations(self, info: ContextInfo) -> list[Organisation]:
         viewer = info.context.require_viewer()
         found = await administered_organisations(
-            info.context.services.administration_queries, viewer
+            info.context.services.accounts.administration, viewer
         )
         return [Organisation.of(organisation) for organisation in found]
 
     @strawberry.field(description="Nominations waiting for approval that the caller may see.")
     async def nominations(self, info: ContextInfo) -> list[Nomination]:
         viewer = info.context.require_viewer()
-        queries = info.context.services.administration_queries
+        queries = info.context.services.accounts.administration
         found = await visible_nominations(queries, viewer)
         clashes = await nomination_clashes(queries, viewer, found)
         return [await _nomination(info.context, n, clashes.get(n.id)) for n in found]
@@ -242,7 +240,7 @@ class AccountsQuery:
         services = info.context.services
         try:
             view = await invitation_status(
-                services.administration_queries, token, services.clock.now()
+                services.accounts.administration, token, services.clock.now()
             )
         except InvalidValue as error:
             raise bad_input(error) from error
@@ -278,7 +276,7 @@ class AccountsQuery:
         except InvalidValue as error:
             raise bad_input(error) from error
         first = max(1, min(first, MAX_AUDIT_PAGE))
-        entries = await info.context.services.administration_queries.audit_entries(
+        entries = await info.context.services.accounts.administration.audit_entries(
             after_seq, first, str(user_id) if user_id is not None else None, wanted
         )
         return [
@@ -303,7 +301,7 @@ class AccountsQuery:
     )
     async def audit_chain_verified(self, info: ContextInfo) -> AuditChainStatus:
         _require_audit_reader(info)
-        queries = info.context.services.administration_queries
+        queries = info.context.services.accounts.administration
         check = await verify_chain(lambda after, limit: queries.audit_entries(after, limit))
         broken = check.broken
         return AuditChainStatus(
@@ -376,8 +374,8 @@ class AccountsMutation:
         context = info.context
         services = context.services
         device_token = context.device_token
-        _delete_cookie(context, services.cookie_name)
-        _delete_cookie(context, services.device_cookie_name)
+        _delete_cookie(context, services.cookies.session_name)
+        _delete_cookie(context, services.cookies.device_name)
         if context.session_token is None:
             return False
         return bool(
@@ -415,7 +413,7 @@ class AccountsMutation:
             )
         except Rejected as error:
             if any(reason.code == SIGNED_OUT for reason in error.reasons):
-                _delete_cookie(context, context.services.cookie_name)
+                _delete_cookie(context, context.services.cookies.session_name)
             return _invalid(error)
         return await _user(context, viewer.user_id)
 

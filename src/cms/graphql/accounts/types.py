@@ -63,7 +63,7 @@ class Organisation:
         if codes is None:
             if self.kind is not model.OrganisationKind.NETWORK:
                 return []
-            networks = await info.context.services.account_queries.networks()
+            networks = await info.context.services.accounts.queries.networks()
             codes = next((n.ldzs for n in networks if n.organisation.id == self.id), ())
         return [Ldz.of(code) for code in codes]
 

@@ -72,7 +72,7 @@ class AddressesQuery:
         info.context.require_viewer()
         try:
             found = await search_addresses(
-                info.context.services.address_index, query, 10 if first is None else first
+                info.context.services.addresses.index, query, 10 if first is None else first
             )
         except InvalidValue as error:
             raise bad_input(error) from error
@@ -86,7 +86,9 @@ class AddressesQuery:
         info.context.require_viewer()
         services = info.context.services
         try:
-            view = await find_address(services.addresses, services.ldz_reference, udprn)
+            view = await find_address(
+                services.addresses.book, services.addresses.ldz_reference, udprn
+            )
         except InvalidValue as error:
             raise bad_input(error) from error
         return Address.of_view(view) if view else None

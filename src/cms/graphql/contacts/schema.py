@@ -85,7 +85,7 @@ def _filter_spec(filter: ContactFilter | None) -> ContactFilterSpec:
 
 async def _contact_by_crn(info: ContextInfo, crn: str) -> Contact | None:
     viewer = info.context.require_viewer()
-    view = await find_contact(info.context.services.contact_queries, viewer, crn)
+    view = await find_contact(info.context.services.contacts.queries, viewer, crn)
     return Contact(view=view) if view else None
 
 
@@ -127,7 +127,7 @@ class ContactsQuery:
         services = info.context.services
         try:
             page = await work_queue(
-                services.contact_queries,
+                services.contacts.queries,
                 viewer,
                 scope,
                 DEFAULT_PAGE_SIZE if first is None else first,
@@ -145,7 +145,7 @@ class ContactsQuery:
     )
     async def colleagues(self, info: ContextInfo) -> list[User]:
         viewer = info.context.require_viewer()
-        found = await colleagues(info.context.services.administration_queries, viewer)
+        found = await colleagues(info.context.services.accounts.administration, viewer)
         return [User.of(user) for user in found]
 
     @strawberry.field(description="The reasons a contact may be rejected for.")
@@ -160,7 +160,7 @@ class ContactsQuery:
     )
     async def networks(self, info: ContextInfo) -> list[Organisation]:
         info.context.require_viewer()
-        found = await info.context.services.account_queries.networks()
+        found = await info.context.services.accounts.queries.networks()
         return [Organisation.of(network.organisation, network.ldzs) for network in found]
 
     @strawberry.field(description="The contacts the caller may see, newest first by default.")
@@ -177,7 +177,7 @@ class ContactsQuery:
         services = info.context.services
         try:
             page = await list_contacts(
-                services.contact_queries,
+                services.contacts.queries,
                 viewer,
                 _filter_spec(filter),
                 first,

@@ -43,7 +43,7 @@ class NotificationsQuery:
     ) -> NotificationConnection:
         viewer = info.context.require_viewer()
         try:
-            page = await info.context.services.notifications.page(
+            page = await info.context.services.notifications.store.page(
                 viewer.user_id,
                 unread_only=bool(unread_only),
                 first=check_page_size(DEFAULT_PAGE_SIZE if first is None else first),
@@ -63,12 +63,12 @@ class NotificationsQuery:
     @strawberry.field
     async def unread_notification_count(self, info: ContextInfo) -> int:
         viewer = info.context.require_viewer()
-        return await info.context.services.notifications.unread_count(viewer.user_id)
+        return await info.context.services.notifications.store.unread_count(viewer.user_id)
 
     @strawberry.field(description="Whether the caller gets email copies of notifications.")
     async def notification_preferences(self, info: ContextInfo) -> NotificationPreferences:
         viewer = info.context.require_viewer()
-        preferences = await info.context.services.notification_preferences.get(viewer.user_id)
+        preferences = await info.context.services.notifications.preferences.get(viewer.user_id)
         return NotificationPreferences(email_copies=preferences.email_copies)
 
 
@@ -115,7 +115,7 @@ class NotificationsSubscription:
         if crn is not None:
             try:
                 wanted_crn = str(Crn.parse(crn))
-                visible = await find_contact(info.context.services.contact_queries, viewer, crn)
+                visible = await find_contact(info.context.services.contacts.queries, viewer, crn)
             except InvalidValue as error:
                 raise bad_input(error) from error
             if visible is None:
@@ -128,7 +128,7 @@ class NotificationsSubscription:
                 and message.visible_to(viewer)
             )
 
-        shared_views = info.context.services.shared_contact_views
+        shared_views = info.context.services.live.contact_views
         async for message in live_messages(info, wants):
             assert isinstance(message, StatusChanged)
             view = await shared_views.of(message)

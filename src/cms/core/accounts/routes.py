@@ -1,0 +1,58 @@
+"""The accounts commands' routes: which handler the bus gives each command to."""
+
+from __future__ import annotations
+
+from cms.core.accounts.administration import AdministrationHandlers
+from cms.core.accounts.authentication import AuthenticationHandlers
+from cms.core.accounts.commands import (
+    AcceptInvitation,
+    ApproveNomination,
+    Authenticate,
+    ChangePassword,
+    CreateAdministrator,
+    CreateOrganisation,
+    DescribeSession,
+    DisableInactiveUsers,
+    DisableUser,
+    EnableUser,
+    EnrolMfa,
+    NominateUser,
+    PurgeExpiredSessions,
+    RejectNomination,
+    ResendInvitation,
+    ResetSecondFactor,
+    SignIn,
+    SignOut,
+    VerifyMfa,
+)
+from cms.core.accounts.inactivity import InactivityHandlers
+from cms.core.shared.bus import Handler
+from cms.core.shared.messages import Command
+
+
+def routes(
+    authentication: AuthenticationHandlers,
+    administration: AdministrationHandlers,
+    inactivity: InactivityHandlers,
+) -> dict[type[Command], Handler]:
+    return {
+        SignIn: authentication.sign_in,
+        EnrolMfa: authentication.enrol_mfa,
+        VerifyMfa: authentication.verify_mfa,
+        SignOut: authentication.sign_out,
+        DescribeSession: authentication.describe_session,
+        Authenticate: authentication.authenticate,
+        ChangePassword: authentication.change_password,
+        PurgeExpiredSessions: authentication.purge_expired_sessions,
+        NominateUser: administration.nominate_user,
+        ApproveNomination: administration.approve_nomination,
+        CreateOrganisation: administration.create_organisation,
+        CreateAdministrator: administration.create_administrator,
+        RejectNomination: administration.reject_nomination,
+        ResendInvitation: administration.resend_invitation,
+        ResetSecondFactor: administration.reset_second_factor,
+        AcceptInvitation: administration.accept_invitation,
+        DisableUser: administration.disable_user,
+        EnableUser: administration.enable_user,
+        DisableInactiveUsers: inactivity.disable_inactive_users,
+    }
