@@ -66,6 +66,7 @@ from cms.core.accounts.throttling import (
 )
 from cms.core.shared.clock import Clock
 from cms.core.shared.delivery import Channel, DeliveryFailed, MessageSender, OutgoingMessage
+from cms.core.shared.errors import DomainError
 from cms.core.shared.ids import hash_token, new_secret_token
 from cms.core.shared.masking import mask_email, mask_phone
 from cms.core.shared.rate_limits import AttemptCounters
@@ -93,8 +94,11 @@ def _refusal(wait_s: int) -> str:
     return f"{GENERIC_REFUSAL} Too many attempts have failed; try again in {in_words(wait_s)}."
 
 
-class TooManyCodes(Exception):
+class TooManyCodes(DomainError):
     """More codes were asked for than the policy sends in its window."""
+
+    def __init__(self) -> None:
+        super().__init__("More sign-in codes were asked for than are sent in one window.")
 
 
 class AuthenticationHandlers:

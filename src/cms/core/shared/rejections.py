@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cms.core.shared.errors import DomainError
+
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
@@ -12,7 +14,7 @@ class Rejection:
     message: str
 
 
-class Rejected(Exception):
+class Rejected(DomainError):
     """Input refused for one or more reasons, every one reported at once."""
 
     def __init__(self, reasons: list[Rejection]) -> None:
