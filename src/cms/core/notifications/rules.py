@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from cms.core.addresses.ldz import NetworkOwner
-from cms.core.contacts.lifecycle import ContactStatus
+from cms.core.contacts.lifecycle import FINAL_STATUSES, ContactStatus
 from cms.core.contacts.rejection_reasons import REJECTION_REASONS
 from cms.core.notifications.model import LoggedEvent, Notification
 
@@ -25,8 +25,6 @@ STATUS_LABELS: Mapping[ContactStatus, str] = {
     S.WITHDRAWN: "withdrawn",
     S.LAPSED: "lapsed",
 }
-# Endings that concern everyone who has had a hand in the contact.
-ENDINGS = frozenset({S.REJECTED, S.WITHDRAWN, S.LAPSED, S.MPRN_CREATED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +64,7 @@ class Parties:
             )
         elif event.kind == "HANDED_BACK":
             parties = replace(parties, allocated_network=None, assignee_id=None)
-        if parties.status in ENDINGS:
+        if parties.status in FINAL_STATUSES:
             parties = replace(parties, assignee_id=None)
         return parties
 
@@ -134,7 +132,8 @@ def notifications_for(
             [before.allocator_id],
             f"{crn} has been handed back to the CDSP by {network}: {_note_of(event)}",
         )
-    if status in ENDINGS and event.changes_status:
+    # An ending concerns everyone who has had a hand in the contact.
+    if status in FINAL_STATUSES and event.changes_status:
         ending = _ending_message(event, crn)
         network_users = network_members(after.allocated_network) if after.allocated_network else []
         tell([before.raised_by, before.assignee_id, *network_users], ending)
@@ -169,7 +168,7 @@ def _status_message(event: LoggedEvent, crn: str, after: Parties) -> str:
     if event.kind == "SITE_VISIT_BOOKED" and event.payload.get("planned_for"):
         day = _day(str(event.payload["planned_for"]))
         return f"{crn}: the network has booked a site visit for {day}."
-    if status in ENDINGS:
+    if status in FINAL_STATUSES:
         return _ending_message(event, crn)
     return f"{crn} is now {_label(status)}."
 
