@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
-from cms.core.accounts.sign_in import SecurityPolicy
+from cms.core.accounts.policy import SecurityPolicy
 from cms.graphql.context import (
     AccountServices,
     AddressServices,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from cms.adapters.calendar.bank_holidays import england_and_wales_bank_holidays
-from cms.core.accounts.sign_in import SecurityPolicy
+from cms.core.accounts.policy import SecurityPolicy
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.clock import SystemClock
 from cms.settings import Mode, Settings

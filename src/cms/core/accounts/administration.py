@@ -8,8 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from cms.core.accounts.audit import AuditEvent
-from cms.core.accounts.auditing import audit
+from cms.core.accounts.audit import AuditEvent, audit
 from cms.core.accounts.commands import (
     AcceptInvitation,
     ApproveNomination,
@@ -34,6 +33,7 @@ from cms.core.accounts.model import (
     normalise_email,
 )
 from cms.core.accounts.passwords import password_problems
+from cms.core.accounts.policy import SecurityPolicy
 from cms.core.accounts.ports import (
     AccountsUnitOfWork,
     CommonPasswords,
@@ -41,7 +41,7 @@ from cms.core.accounts.ports import (
     PasswordHasher,
 )
 from cms.core.accounts.queries import email_clash
-from cms.core.accounts.sign_in import SecurityPolicy, whom_to_ask
+from cms.core.accounts.sign_in import whom_to_ask
 from cms.core.addresses.ldz import Ldz
 from cms.core.shared.clock import Clock
 from cms.core.shared.delivery import (

@@ -8,6 +8,10 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the port names the records; the records need the port only to append
+    from cms.core.accounts.ports import AccountsUnitOfWork
 
 GENESIS_HASH = "0" * 64
 
@@ -136,3 +140,25 @@ async def verify_chain(read: AuditReader, batch: int = VERIFY_BATCH) -> ChainChe
             return ChainCheck(checked + sum(1 for e in entries if e.seq < broken.entry.seq), broken)
         checked += len(entries)
         last_seq, last_hash = entries[-1].seq, entries[-1].hash
+
+
+async def audit(
+    uow: AccountsUnitOfWork,
+    event: AuditEvent,
+    at: datetime,
+    actor_id: str | None,
+    subject_id: str | None,
+    client_address: str | None,
+    **details: str,
+) -> None:
+    """Record a security event in the same transaction as the change it describes."""
+    await uow.audit.append(
+        AuditRecord(
+            event=event,
+            at=at,
+            actor_id=actor_id,
+            subject_id=subject_id,
+            client_address=client_address,
+            details=details,
+        )
+    )

@@ -7,8 +7,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from cms.core.accounts.audit import AuditEvent
-from cms.core.accounts.auditing import audit
+from cms.core.accounts.audit import AuditEvent, audit
 from cms.core.accounts.commands import (
     Authenticate,
     ChangePassword,
@@ -34,6 +33,7 @@ from cms.core.accounts.model import (
     normalise_email,
 )
 from cms.core.accounts.passwords import MAX_PASSWORD_LENGTH, password_problems
+from cms.core.accounts.policy import SecurityPolicy
 from cms.core.accounts.ports import (
     AccountsUnitOfWork,
     CommonPasswords,
@@ -46,7 +46,6 @@ from cms.core.accounts.sign_in import (
     MfaEnrolmentRequired,
     MfaFailed,
     MfaRequired,
-    SecurityPolicy,
     SignedIn,
     SignInOutcome,
     SignInRefused,

@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from cms.core.accounts.audit import AuditEvent
-from cms.core.accounts.auditing import audit
+from cms.core.accounts.audit import AuditEvent, audit
 from cms.core.accounts.commands import DisableInactiveUsers
 from cms.core.accounts.model import AccountStatus, Role, UserAccount
+from cms.core.accounts.policy import SecurityPolicy
 from cms.core.accounts.ports import AccountsUnitOfWork
-from cms.core.accounts.sign_in import SecurityPolicy
 from cms.core.shared.clock import Clock
 from cms.core.shared.delivery import (
     Channel,
