@@ -12,8 +12,8 @@ from cms.graphql.context import ContextInfo
 from cms.graphql.errors import bad_input
 
 
-@strawberry.type
-class Address:
+@strawberry.type(name="Address")
+class GqlAddress:
     udprn: strawberry.ID
     organisation_name: str | None
     department_name: str | None
@@ -30,7 +30,7 @@ class Address:
     ldz: str | None = strawberry.field(description="Derived from the postcode.")
 
     @classmethod
-    def of(cls, address: AddressValue, ldz: str | None) -> Address:
+    def of(cls, address: AddressValue, ldz: str | None) -> GqlAddress:
         return cls(
             udprn=strawberry.ID(address.udprn or ""),
             organisation_name=address.organisation_name,
@@ -49,12 +49,15 @@ class Address:
         )
 
     @classmethod
-    def of_view(cls, view: AddressView) -> Address:
+    def of_view(cls, view: AddressView) -> GqlAddress:
         return cls.of(view.address, view.ldz.value if view.ldz else None)
 
 
-@strawberry.type(description="One suggestion of the type-ahead; fetch it whole with `address`.")
-class AddressMatch:
+@strawberry.type(
+    name="AddressMatch",
+    description="One suggestion of the type-ahead; fetch it whole with `address`.",
+)
+class GqlAddressMatch:
     udprn: strawberry.ID
     summary: str
     postcode: str
@@ -68,7 +71,7 @@ class AddressesQuery:
     )
     async def address_search(
         self, info: ContextInfo, query: str, first: int | None = 10
-    ) -> list[AddressMatch]:
+    ) -> list[GqlAddressMatch]:
         info.context.require_viewer()
         try:
             found = await search_addresses(
@@ -77,12 +80,12 @@ class AddressesQuery:
         except InvalidValue as error:
             raise bad_input(error) from error
         return [
-            AddressMatch(udprn=strawberry.ID(m.udprn), summary=m.summary, postcode=m.postcode)
+            GqlAddressMatch(udprn=strawberry.ID(m.udprn), summary=m.summary, postcode=m.postcode)
             for m in found
         ]
 
     @strawberry.field(description="One PAF delivery point by its UDPRN; null when unknown.")
-    async def address(self, info: ContextInfo, udprn: strawberry.ID) -> Address | None:
+    async def address(self, info: ContextInfo, udprn: strawberry.ID) -> GqlAddress | None:
         info.context.require_viewer()
         services = info.context.services
         try:
@@ -91,4 +94,4 @@ class AddressesQuery:
             )
         except InvalidValue as error:
             raise bad_input(error) from error
-        return Address.of_view(view) if view else None
+        return GqlAddress.of_view(view) if view else None

@@ -55,9 +55,9 @@ from cms.graphql.contacts.types import (
     ContactConnection,
     ContactEdge,
     ContactFilter,
-    ContactHandedBack,
-    ContactLogged,
-    ContactRejected,
+    GqlContactHandedBack,
+    GqlContactLogged,
+    GqlContactRejected,
     HandBackResult,
     RaiseMncContactInput,
     RaiseMncContactResult,
@@ -305,7 +305,7 @@ class ContactsMutation:
         )
         if not isinstance(outcome, str):
             return outcome
-        return ContactHandedBack(
+        return GqlContactHandedBack(
             crn=outcome,
             message=f"{outcome} is back with the CDSP, with your note; your network no longer "
             "sees it.",
@@ -380,7 +380,7 @@ class ContactsMutation:
             contact = await _contact_by_crn(info, str(outcome.crn))
             if contact is None:
                 raise UserFacingError("The contact was logged but cannot be shown.", "INTERNAL")
-            return ContactLogged(
+            return GqlContactLogged(
                 contact=contact, warnings=[Rejection.of(w) for w in outcome.warnings]
             )
-        return ContactRejected(reasons=[Rejection.of(reason) for reason in outcome.reasons])
+        return GqlContactRejected(reasons=[Rejection.of(reason) for reason in outcome.reasons])

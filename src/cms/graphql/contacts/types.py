@@ -13,7 +13,7 @@ from cms.core.contacts import actions, lifecycle, queries, values
 from cms.core.contacts.queries import ContactView, HistoryEntry
 from cms.core.contacts.rejection_reasons import REJECTION_REASONS
 from cms.graphql.accounts.types import Organisation, User
-from cms.graphql.addresses.types import Address
+from cms.graphql.addresses.types import GqlAddress
 from cms.graphql.common import (
     InvalidInput,
     InvalidTransition,
@@ -54,8 +54,8 @@ async def _user(info: ContextInfo, user_id: str | None) -> User | None:
     return User.of(user) if user else None
 
 
-@strawberry.type
-class ContactEvent:
+@strawberry.type(name="ContactEvent")
+class GqlContactEvent:
     entry: strawberry.Private[HistoryEntry]
 
     @strawberry.field
@@ -163,8 +163,8 @@ class Contact:
         return actions.allocation_reason(self.view, history, names)
 
     @strawberry.field
-    def address(self) -> Address:
-        return Address.of(self.view.address, self.view.ldz)
+    def address(self) -> GqlAddress:
+        return GqlAddress.of(self.view.address, self.view.ldz)
 
     @strawberry.field
     def manual_address(self) -> bool:
@@ -246,9 +246,9 @@ class Contact:
         return actions.open_question(self.view, history)
 
     @strawberry.field(description="Every event in order; nothing in it is changed or deleted.")
-    async def history(self, info: ContextInfo) -> list[ContactEvent]:
+    async def history(self, info: ContextInfo) -> list[GqlContactEvent]:
         entries = await info.context.histories.load(self.view.crn)
-        return [ContactEvent(entry=entry) for entry in entries]
+        return [GqlContactEvent(entry=entry) for entry in entries]
 
 
 @strawberry.type
@@ -303,19 +303,19 @@ class RaiseMncContactInput:
     notes: str | None = None
 
 
-@strawberry.type
-class ContactLogged:
+@strawberry.type(name="ContactLogged")
+class GqlContactLogged:
     contact: Contact
     warnings: list[Rejection]
 
 
-@strawberry.type
-class ContactRejected:
+@strawberry.type(name="ContactRejected")
+class GqlContactRejected:
     reasons: list[Rejection]
 
 
 RaiseMncContactResult = Annotated[
-    ContactLogged | ContactRejected | NotPermitted, strawberry.union("RaiseMncContactResult")
+    GqlContactLogged | GqlContactRejected | NotPermitted, strawberry.union("RaiseMncContactResult")
 ]
 
 
@@ -332,15 +332,16 @@ ContactActionResult = Annotated[
 
 
 @strawberry.type(
+    name="ContactHandedBack",
     description="The contact is back with the CDSP: the network that handed it back no longer "
-    "sees it."
+    "sees it.",
 )
-class ContactHandedBack:
+class GqlContactHandedBack:
     crn: str
     message: str
 
 
 HandBackResult = Annotated[
-    ContactHandedBack | InvalidInput | NotPermitted | NotFound | InvalidTransition,
+    GqlContactHandedBack | InvalidInput | NotPermitted | NotFound | InvalidTransition,
     strawberry.union("HandBackResult"),
 ]

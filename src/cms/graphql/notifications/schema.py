@@ -22,10 +22,10 @@ from cms.graphql.errors import UserFacingError, bad_input
 from cms.graphql.notifications.live import live_messages
 from cms.graphql.notifications.types import (
     ContactStatusChange,
-    Notification,
+    GqlNotification,
+    GqlNotificationPreferences,
     NotificationConnection,
     NotificationEdge,
-    NotificationPreferences,
 )
 
 DEFAULT_PAGE_SIZE = 25
@@ -53,7 +53,7 @@ class NotificationsQuery:
             raise bad_input(error) from error
         return NotificationConnection(
             edges=[
-                NotificationEdge(cursor=cursor, node=Notification.of(item))
+                NotificationEdge(cursor=cursor, node=GqlNotification.of(item))
                 for cursor, item in page.items
             ],
             page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
@@ -66,10 +66,10 @@ class NotificationsQuery:
         return await info.context.services.notifications.store.unread_count(viewer.user_id)
 
     @strawberry.field(description="Whether the caller gets email copies of notifications.")
-    async def notification_preferences(self, info: ContextInfo) -> NotificationPreferences:
+    async def notification_preferences(self, info: ContextInfo) -> GqlNotificationPreferences:
         viewer = info.context.require_viewer()
         preferences = await info.context.services.notifications.preferences.get(viewer.user_id)
-        return NotificationPreferences(email_copies=preferences.email_copies)
+        return GqlNotificationPreferences(email_copies=preferences.email_copies)
 
 
 @strawberry.type
@@ -77,12 +77,12 @@ class NotificationsMutation:
     @strawberry.mutation(description="Null when the caller has no notification by that id.")
     async def mark_notification_read(
         self, info: ContextInfo, id: strawberry.ID
-    ) -> Notification | None:
+    ) -> GqlNotification | None:
         viewer = info.context.require_viewer()
         marked = await info.context.bus.handle(
             MarkNotificationRead(recipient_id=viewer.user_id, notification_id=str(id)[:64])
         )
-        return Notification.of(marked) if marked else None
+        return GqlNotification.of(marked) if marked else None
 
     @strawberry.mutation(description="How many were unread.")
     async def mark_all_notifications_read(self, info: ContextInfo) -> int:
@@ -94,12 +94,12 @@ class NotificationsMutation:
     @strawberry.mutation(description="Switch email copies of the caller's notifications on or off.")
     async def set_notification_preferences(
         self, info: ContextInfo, email_copies: bool
-    ) -> NotificationPreferences:
+    ) -> GqlNotificationPreferences:
         viewer = info.context.require_viewer()
         preferences = await info.context.bus.handle(
             SetNotificationPreferences(user_id=viewer.user_id, email_copies=email_copies)
         )
-        return NotificationPreferences(email_copies=preferences.email_copies)
+        return GqlNotificationPreferences(email_copies=preferences.email_copies)
 
 
 @strawberry.type
@@ -143,7 +143,7 @@ class NotificationsSubscription:
                 )
 
     @strawberry.subscription(description="Each new notification for the caller, as it is made.")
-    async def notification_added(self, info: ContextInfo) -> AsyncGenerator[Notification, None]:
+    async def notification_added(self, info: ContextInfo) -> AsyncGenerator[GqlNotification, None]:
         viewer = info.context.require_viewer()
 
         def wants(message: LiveMessage) -> bool:
@@ -151,4 +151,4 @@ class NotificationsSubscription:
 
         async for message in live_messages(info, wants):
             assert isinstance(message, NotificationAdded)
-            yield Notification.of(message.notification)
+            yield GqlNotification.of(message.notification)

@@ -12,8 +12,8 @@ from cms.graphql.common import PageInfo
 from cms.graphql.contacts.types import Contact
 
 
-@strawberry.type
-class Notification:
+@strawberry.type(name="Notification")
+class GqlNotification:
     id: strawberry.ID
     created_at: datetime
     read: bool
@@ -22,7 +22,7 @@ class Notification:
     status: ContactStatus | None
 
     @classmethod
-    def of(cls, notification: model.Notification) -> Notification:
+    def of(cls, notification: model.Notification) -> GqlNotification:
         return cls(
             id=strawberry.ID(notification.id),
             created_at=notification.created_at,
@@ -36,7 +36,7 @@ class Notification:
 @strawberry.type
 class NotificationEdge:
     cursor: str
-    node: Notification
+    node: GqlNotification
 
 
 @strawberry.type
@@ -57,8 +57,10 @@ class ContactStatusChange:
     share_key: strawberry.Private[str] = ""
 
 
-@strawberry.type(description="How a person wants to hear of their notifications.")
-class NotificationPreferences:
+@strawberry.type(
+    name="NotificationPreferences", description="How a person wants to hear of their notifications."
+)
+class GqlNotificationPreferences:
     email_copies: bool = strawberry.field(
         description="Also send each notification by email (off unless switched on)."
     )
