@@ -9,10 +9,16 @@ from enum import StrEnum
 
 from cms.core.accounts.model import Role, Viewer
 from cms.core.addresses.ldz import Ldz
-from cms.core.contacts.lifecycle import WAITING_ON, ContactStatus, Move, Party, transitions_for
+from cms.core.contacts.lifecycle import (
+    WAITING_ON,
+    ContactStatus,
+    Move,
+    Party,
+    party_of,
+    transitions_for,
+)
 from cms.core.contacts.queries import ContactView, HistoryEntry
 from cms.core.contacts.visibility import scope_for
-from cms.core.contacts.workflow import PARTY_OF
 from cms.core.shared.calendar import UK
 
 
@@ -48,7 +54,7 @@ MOVE_OF: dict[ContactAction, Move] = {
 
 def available_actions(viewer: Viewer, view: ContactView) -> list[ContactAction]:
     """The moves the viewer may make on this contact now, in ContactAction's order."""
-    party = PARTY_OF.get(viewer.kind)
+    party = party_of(viewer.kind)
     if party is None or not scope_for(viewer).admits(
         view.shipper_organisation_id, view.allocated_network
     ):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cms.core.accounts.model import OrganisationKind
+
 
 class ContactStatus(StrEnum):
     LOGGED = "LOGGED"
@@ -26,6 +28,18 @@ class Party(StrEnum):
     CDSP = "CDSP"
     NETWORK = "NETWORK"
     SYSTEM = "SYSTEM"
+
+
+_PARTY_OF_KIND = {
+    OrganisationKind.SHIPPER: Party.SHIPPER,
+    OrganisationKind.CDSP: Party.CDSP,
+    OrganisationKind.NETWORK: Party.NETWORK,
+}
+
+
+def party_of(kind: OrganisationKind) -> Party | None:
+    """The party an organisation of this kind acts as in the lifecycle; a Supplier is none."""
+    return _PARTY_OF_KIND.get(kind)
 
 
 class Move(StrEnum):

@@ -9,13 +9,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
-from cms.core.accounts.model import OrganisationKind, Viewer
+from cms.core.accounts.model import Viewer
 from cms.core.addresses.address import Address
 from cms.core.addresses.postcode import Postcode
 from cms.core.addresses.search import Term, address_words, query_terms
 from cms.core.contacts.crn import CONTACT_TYPES, Crn
 from cms.core.contacts.identifiers import Mprn
-from cms.core.contacts.lifecycle import WAITING_ON, ContactStatus, Party
+from cms.core.contacts.lifecycle import WAITING_ON, ContactStatus, Party, party_of
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.contacts.visibility import ContactScope, scope_for
 from cms.core.shared.calendar import UK
@@ -257,11 +257,7 @@ async def list_contacts(
 def queue_spec(viewer: Viewer, scope: QueueScope) -> QueueSpec | None:
     """What a person's queue holds: what waits on their organisation (a Shipper: its contacts
     awaiting its answer), all of it, what is assigned to them, or what nobody has yet."""
-    party = {
-        OrganisationKind.CDSP: Party.CDSP,
-        OrganisationKind.NETWORK: Party.NETWORK,
-        OrganisationKind.SHIPPER: Party.SHIPPER,
-    }.get(viewer.kind)
+    party = party_of(viewer.kind)
     if party is None:
         return None
     statuses = tuple(status for status, waiting in WAITING_ON.items() if waiting is party)

@@ -36,6 +36,7 @@ from cms.core.contacts.lifecycle import (
     Move,
     Party,
     parties_for,
+    party_of,
 )
 from cms.core.contacts.model import Actor, MncContact
 from cms.core.contacts.ports import (
@@ -64,11 +65,6 @@ MAX_NOTE = 1_000
 # later date is a mistyped year rather than a plan.
 SITE_VISIT_HORIZON_MONTHS = 6
 REMIND_WORKING_DAYS_BEFORE = 2  # at 8 of the Shipper's 10 working days
-PARTY_OF = {
-    OrganisationKind.SHIPPER: Party.SHIPPER,
-    OrganisationKind.CDSP: Party.CDSP,
-    OrganisationKind.NETWORK: Party.NETWORK,
-}
 
 
 # What each move is, and who may make it, as the refusal of anyone else says it.
@@ -94,7 +90,7 @@ PARTY_WORDS = {
 def may_ever(viewer: Viewer, move: Move) -> Party:
     """The viewer's party, if their kind of organisation ever makes this move; otherwise
     NotPermitted, which says nothing of any contact (so it comes before everything else)."""
-    party = PARTY_OF.get(viewer.kind)
+    party = party_of(viewer.kind)
     allowed = parties_for(move)
     if party is None or party not in allowed:
         who = " or ".join(PARTY_WORDS[p] for p in sorted(allowed) if p in PARTY_WORDS)
@@ -104,7 +100,7 @@ def may_ever(viewer: Viewer, move: Move) -> Party:
 
 def may_assign(viewer: Viewer) -> Party:
     """A supervisor of the CDSP or of a network: the only people who assign work."""
-    party = PARTY_OF.get(viewer.kind)
+    party = party_of(viewer.kind)
     if party is None or party is Party.SHIPPER:
         raise NotPermitted("Contacts are assigned by the CDSP and the networks only.")
     if not viewer.has_role(Role.SUPERVISOR):
