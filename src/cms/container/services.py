@@ -19,60 +19,15 @@ from cms.core.accounts.administration import AdministrationHandlers
 from cms.core.accounts.authentication import AuthenticationHandlers
 from cms.core.accounts.inactivity import InactivityHandlers
 from cms.core.accounts.routes import routes as accounts_routes
-from cms.core.contacts.commands import (
-    AcceptContact,
-    AllocateToNetwork,
-    AnswerQuestion,
-    AskShipper,
-    AssignContact,
-    BookSiteVisit,
-    CreateMprn,
-    HandBackToCdsp,
-    LapseUnansweredQuestions,
-    MoveToNetwork,
-    PickUpContact,
-    RaiseMncContact,
-    RejectContact,
-    RequestMissingMprns,
-    WithdrawContact,
-)
 from cms.core.contacts.ports import MprnRequests
 from cms.core.contacts.raising import ContactsHandlers
-from cms.core.contacts.read_model import (
-    ReadModelHandlers,
-    RedeliverContactEvents,
-    keep_summaries_current,
-)
+from cms.core.contacts.read_model import ReadModelHandlers, keep_summaries_current
+from cms.core.contacts.routes import routes as contacts_routes
 from cms.core.contacts.workflow import WorkflowHandlers
 from cms.core.notifications.handlers import NotificationHandlers
 from cms.core.notifications.routes import routes as notifications_routes
 from cms.core.shared.bus import Handler, MessageBus
 from cms.core.shared.messages import Command, Event
-
-
-def contacts_routes(
-    contacts: ContactsHandlers, workflow: WorkflowHandlers, read_model: ReadModelHandlers
-) -> dict[type[Command], Handler]:
-    """The contacts commands' routes. They belong beside the contacts handlers, in
-    cms.core.contacts; they stand here until that package's current move is done."""
-    return {
-        RaiseMncContact: contacts.raise_mnc_contact,
-        PickUpContact: workflow.pick_up,
-        AssignContact: workflow.assign,
-        AskShipper: workflow.ask_shipper,
-        AnswerQuestion: workflow.answer_question,
-        AllocateToNetwork: workflow.allocate_to_network,
-        MoveToNetwork: workflow.move_to_network,
-        HandBackToCdsp: workflow.hand_back,
-        BookSiteVisit: workflow.book_site_visit,
-        AcceptContact: workflow.accept,
-        RejectContact: workflow.reject,
-        WithdrawContact: workflow.withdraw,
-        CreateMprn: workflow.create_mprn,
-        RequestMissingMprns: workflow.request_missing_mprns,
-        LapseUnansweredQuestions: workflow.lapse_unanswered,
-        RedeliverContactEvents: read_model.redeliver,
-    }
 
 
 def merge_routes(*tables: Mapping[type[Command], Handler]) -> dict[type[Command], Handler]:
