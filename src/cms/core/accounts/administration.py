@@ -30,6 +30,7 @@ from cms.core.accounts.model import (
     Role,
     UserAccount,
     Viewer,
+    is_email,
     normalise_email,
 )
 from cms.core.accounts.passwords import password_problems
@@ -55,9 +56,7 @@ from cms.core.shared.ids import hash_token, new_id, new_secret_token
 from cms.core.shared.rejections import Rejected, Rejection
 
 MAX_NAME = 120
-MAX_EMAIL = 254
 MAX_REASON = 500
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SHORT_CODE = re.compile(r"^[A-Z0-9]{2,16}$")
 CDSP_SHORT_CODE = "CDSP"
 LDZ_NAMES = {ldz.value: ldz.display_name for ldz in Ldz}
@@ -95,7 +94,7 @@ def _person_problems(name: str, email: str, given_email: str) -> list[Rejection]
                 "NAME_INVALID", "name", f"Give the person's name, up to {MAX_NAME} characters."
             )
         )
-    if len(email) > MAX_EMAIL or not _EMAIL.match(email):
+    if not is_email(email):
         problems.append(
             Rejection("EMAIL_INVALID", "email", f"'{given_email[:60]}' is not an email address.")
         )

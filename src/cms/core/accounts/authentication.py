@@ -19,6 +19,7 @@ from cms.core.accounts.commands import (
     VerifyMfa,
 )
 from cms.core.accounts.model import (
+    MAX_EMAIL_LENGTH,
     AccountStatus,
     ChallengePurpose,
     MfaChallenge,
@@ -30,6 +31,7 @@ from cms.core.accounts.model import (
     TrustedDevice,
     UserAccount,
     Viewer,
+    is_email,
     normalise_email,
 )
 from cms.core.accounts.passwords import MAX_PASSWORD_LENGTH, password_problems
@@ -81,8 +83,6 @@ def touch_interval_s(idle_timeout_s: int) -> int:
     return max(1, min(TOUCH_INTERVAL_S, idle_timeout_s // 10))
 
 
-MAX_EMAIL_LENGTH = 254
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _CODE = re.compile(r"^[0-9]{6}$")
 
 
@@ -351,7 +351,7 @@ class AuthenticationHandlers:
         given = (command.destination or "").strip()
         if command.channel is MfaChannel.EMAIL:
             address = normalise_email(given) if given else user.email
-            if len(address) > MAX_EMAIL_LENGTH or not _EMAIL.match(address):
+            if not is_email(address):
                 raise Rejected(
                     [
                         Rejection(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -199,3 +200,12 @@ class Viewer:
 def normalise_email(email: str) -> str:
     """Emails are matched without regard to case or surrounding space."""
     return email.strip().lower()
+
+
+MAX_EMAIL_LENGTH = 254
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def is_email(address: str) -> bool:
+    """The one email rule: at most 254 characters, an @ with a dot after it, and no spaces."""
+    return len(address) <= MAX_EMAIL_LENGTH and _EMAIL.match(address) is not None
