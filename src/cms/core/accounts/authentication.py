@@ -48,12 +48,14 @@ from cms.core.accounts.sign_in import (
     MfaEnrolmentRequired,
     MfaFailed,
     MfaRequired,
+    RefusalCause,
     SignedIn,
     SignInOutcome,
     SignInRefused,
     VerifyOutcome,
     disabled_refusal,
     may_sign_in,
+    refusal_cause,
     whom_to_ask,
 )
 from cms.core.accounts.throttling import (
@@ -160,10 +162,12 @@ class AuthenticationHandlers:
             )
             wait = await self._throttle.wait_s(limits)
             if wait:
-                await self._audit_failure(uow, user, email, "waiting", command.client_address, now)
+                await self._audit_failure(
+                    uow, user, email, RefusalCause.WAITING, command.client_address, now
+                )
                 await uow.commit()
                 return SignInRefused(message=waiting_message(wait))
-            cause = self._refusal_cause(user, password_ok)
+            cause = refusal_cause(user, password_ok)
             if cause is not None:
                 await self._audit_failure(uow, user, email, cause, command.client_address, now)
                 wait = await self._count_failure(
@@ -216,16 +220,6 @@ class AuthenticationHandlers:
         return self._mfa_required(challenge_id, challenge)
 
     @staticmethod
-    def _refusal_cause(user: UserAccount | None, password_ok: bool) -> str | None:
-        if user is None:
-            return "unknown email"
-        if not password_ok:
-            return "wrong password"
-        if not may_sign_in(user):
-            return f"account {user.status.lower()}"
-        return None
-
-    @staticmethod
     async def _disabled_refusal(uow: AccountsUnitOfWork, user: UserAccount) -> SignInRefused:
         colleagues = await uow.users.in_organisation(user.organisation_id)
         lsos = [
@@ -244,7 +238,7 @@ class AuthenticationHandlers:
         uow: AccountsUnitOfWork,
         user: UserAccount | None,
         email: str,
-        cause: str,
+        cause: RefusalCause,
         client_address: str | None,
         now: datetime,
     ) -> None:
@@ -256,7 +250,7 @@ class AuthenticationHandlers:
             user.id if user else None,
             client_address,
             email=email,
-            cause=cause,
+            cause=str(cause),
         )
 
     async def _count_failure(

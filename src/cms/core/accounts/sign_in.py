@@ -3,10 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from cms.core.accounts.model import AccountStatus, MfaChannel, UserAccount, Viewer
 
 GENERIC_REFUSAL = "The email address or password is not right, or the account cannot sign in."
+
+
+class RefusalCause(StrEnum):
+    """Why a sign-in was refused, as the audit log records it (`cause`); never told the caller.
+
+    The values are the words stored in the audit log since before this enum: keep them.
+    """
+
+    WAITING = "waiting"  # a wait from earlier failures had not run out
+    UNKNOWN_EMAIL = "unknown email"
+    WRONG_PASSWORD = "wrong password"
+    ACCOUNT_INVITED = "account invited"  # the invitation was never accepted
+    ACCOUNT_DISABLED = "account disabled"
+    # Active, yet without a password: enabled again after being disabled while invited.
+    ACCOUNT_ACTIVE = "account active"
+
+    @classmethod
+    def account(cls, status: AccountStatus) -> RefusalCause:
+        """The cause when the password is right but an account of this status cannot sign in."""
+        return cls(f"account {status.lower()}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,3 +96,14 @@ VerifyOutcome = SignedIn | MfaFailed
 
 def may_sign_in(user: UserAccount | None) -> bool:
     return user is not None and user.status is AccountStatus.ACTIVE and bool(user.password_hash)
+
+
+def refusal_cause(user: UserAccount | None, password_ok: bool) -> RefusalCause | None:
+    """Why this password step fails, or None when the user may go on to the second factor."""
+    if user is None:
+        return RefusalCause.UNKNOWN_EMAIL
+    if not password_ok:
+        return RefusalCause.WRONG_PASSWORD
+    if not may_sign_in(user):
+        return RefusalCause.account(user.status)
+    return None
