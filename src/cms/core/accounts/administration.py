@@ -623,10 +623,7 @@ class AdministrationHandlers:
                 raise Rejected(problems)
             if not await uow.invitations.mark_used(invitation.token_hash, now):
                 raise invalid
-            user.password_hash = self._hasher.hash(command.password)
-            user.status = AccountStatus.ACTIVE
-            user.activated_at = now
-            user.last_active_at = now
+            user.activate(self._hasher.hash(command.password), now)
             await uow.users.save(user)
             await audit(
                 uow, AuditEvent.INVITATION_ACCEPTED, now, user.id, user.id, command.client_address
@@ -645,8 +642,7 @@ class AdministrationHandlers:
             user = await self._administered(uow, viewer, command.user_id)
             if user.status is AccountStatus.DISABLED:
                 return user
-            user.status = AccountStatus.DISABLED
-            user.disabled_at, user.disabled_reason = now, reason
+            user.disable(now, reason)
             await uow.users.save(user)
             await uow.sessions.revoke_all_for(user.id, now)
             await uow.devices.revoke_all_for(user.id, now)
@@ -687,10 +683,7 @@ class AdministrationHandlers:
                         )
                     ]
                 )
-            user.status = AccountStatus.ACTIVE
-            user.disabled_at = user.disabled_reason = None
-            # Enabling restarts the inactivity clock, or the nightly sweep would undo it.
-            user.last_active_at, user.inactivity_warned_at = now, None
+            user.enable(now)
             await uow.users.save(user)
             await audit(
                 uow,
@@ -748,8 +741,7 @@ class AdministrationHandlers:
                     ]
                 )
             channel = user.mfa_channel
-            user.mfa_channel = user.mfa_destination = user.totp_secret = None
-            user.totp_last_step = None
+            user.forget_factor()
             await uow.users.save(user)
             await uow.challenges.void_open_for(user.id, now)
             await uow.devices.revoke_all_for(user.id, now)

@@ -310,14 +310,11 @@ class AuthenticationHandlers:
             assert user is not None
             organisation = await uow.organisations.get(user.organisation_id)
             intl = organisation.international_mobiles_allowed if organisation else False
-            challenge.channel = command.channel
-            challenge.destination = self._destination(command, user, intl)
-            challenge.pending_totp_secret = None
-            challenge.code_secret = None
+            destination = self._destination(command, user, intl)
+            app_secret = self._codes.new_secret() if command.channel is MfaChannel.TOTP else None
+            challenge.choose_factor(command.channel, destination, app_secret)
             message = None
-            if command.channel is MfaChannel.TOTP:
-                challenge.pending_totp_secret = self._codes.new_secret()
-            else:
+            if command.channel is not MfaChannel.TOTP:
                 try:
                     message = await self._issue_code(uow, challenge, user, command.client_address)
                 except TooManyCodes:
@@ -393,12 +390,12 @@ class AuthenticationHandlers:
                 outcome = await self._wrong_code(uow, challenge, user, command.client_address, now)
                 await uow.commit()
                 return outcome
-            challenge.completed_at = now
+            challenge.complete(now)
             await uow.challenges.save(challenge)
             if challenge.purpose is ChallengePurpose.ENROL:
                 await self._enrol(uow, challenge, user, command.client_address, now)
             if challenge.channel is MfaChannel.TOTP:
-                user.totp_last_step = step
+                user.use_totp_step(step)
             signed_in = await self._complete_sign_in(
                 uow, user, command.client_address, remember_device=command.remember_device
             )
@@ -435,7 +432,7 @@ class AuthenticationHandlers:
         client_address: str | None,
         now: datetime,
     ) -> MfaFailed:
-        challenge.attempts_left = max(0, challenge.attempts_left - 1)
+        challenge.spend_attempt()
         await uow.challenges.save(challenge)
         await audit(
             uow,
@@ -446,17 +443,16 @@ class AuthenticationHandlers:
             client_address,
             attempts_left=str(challenge.attempts_left),
         )
-        if challenge.attempts_left == 0:
+        if challenge.is_void:
             await audit(uow, AuditEvent.MFA_CHALLENGE_VOIDED, now, user.id, user.id, client_address)
             return MfaFailed(
                 message="That code is not right, and this sign-in is now void after too many "
                 "wrong codes; sign in again for a new code.",
                 attempts_left=0,
             )
-        expired = challenge.code_expires_at is not None and now >= challenge.code_expires_at
         reason = (
             "That code has expired; sign in again for a new one."
-            if expired
+            if challenge.code_expired(now)
             else ("That code is not right; check it and try again.")
         )
         return MfaFailed(message=reason, attempts_left=challenge.attempts_left)
@@ -470,10 +466,7 @@ class AuthenticationHandlers:
         now: datetime,
     ) -> None:
         """Keep the proven second factor; a change of MFA ends every other session and device."""
-        user.mfa_channel = challenge.channel
-        user.mfa_destination = challenge.destination
-        user.totp_secret = challenge.pending_totp_secret
-        user.totp_last_step = None
+        user.adopt_factor(challenge.channel, challenge.destination, challenge.pending_totp_secret)
         await uow.sessions.revoke_all_for(user.id, now)
         await uow.devices.revoke_all_for(user.id, now)
         await audit(
@@ -502,9 +495,9 @@ class AuthenticationHandlers:
                 raise TooManyCodes()
         for key in keys:
             await self._counters.add(key, policy.code_window_s)
-        challenge.code_secret = self._codes.new_secret()
-        challenge.code_expires_at = now + timedelta(seconds=policy.code_ttl_s)
-        code = self._codes.code_for(challenge.code_secret)
+        code_secret = self._codes.new_secret()
+        challenge.issue_code(code_secret, now + timedelta(seconds=policy.code_ttl_s))
+        code = self._codes.code_for(code_secret)
         await audit(
             uow,
             AuditEvent.MFA_CODE_SENT,
@@ -593,9 +586,7 @@ class AuthenticationHandlers:
                 client_address,
                 days=str(self._policy.trusted_device_days),
             )
-        user.last_sign_in_at = now
-        user.last_active_at = now
-        user.inactivity_warned_at = None
+        user.record_sign_in(now)
         await uow.users.save(user)
         await audit(uow, AuditEvent.SIGN_IN_SUCCEEDED, now, user.id, user.id, client_address)
         return SignedIn(
@@ -694,7 +685,7 @@ class AuthenticationHandlers:
             )
             if problems:
                 raise Rejected(problems)
-            user.password_hash = self._hasher.hash(command.new_password)
+            user.change_password(self._hasher.hash(command.new_password))
             await uow.users.save(user)
             await uow.sessions.revoke_all_for(user.id, now, keep=hash_token(command.session_token))
             await audit(

@@ -78,6 +78,49 @@ class UserAccount:
         """The part of the email before the @, which a password must not contain."""
         return self.email.split("@", 1)[0]
 
+    def activate(self, password_hash: str, now: datetime) -> None:
+        """The invitation is accepted: the password is set and the inactivity clock starts."""
+        self.password_hash = password_hash
+        self.status = AccountStatus.ACTIVE
+        self.activated_at = now
+        self.last_active_at = now
+
+    def change_password(self, password_hash: str) -> None:
+        self.password_hash = password_hash
+
+    def disable(self, now: datetime, reason: str | None) -> None:
+        self.status = AccountStatus.DISABLED
+        self.disabled_at, self.disabled_reason = now, reason
+
+    def enable(self, now: datetime) -> None:
+        """Active again; the inactivity clock restarts, or the nightly sweep would undo it."""
+        self.status = AccountStatus.ACTIVE
+        self.disabled_at = self.disabled_reason = None
+        self.last_active_at, self.inactivity_warned_at = now, None
+
+    def adopt_factor(
+        self, channel: MfaChannel | None, destination: str | None, totp_secret: str | None
+    ) -> None:
+        """Keep a proven second factor in place of any before it."""
+        self.mfa_channel = channel
+        self.mfa_destination = destination
+        self.totp_secret = totp_secret
+        self.totp_last_step = None
+
+    def forget_factor(self) -> None:
+        """No second factor: the next sign-in chooses one again."""
+        self.adopt_factor(None, None, None)
+
+    def use_totp_step(self, step: int) -> None:
+        """An authenticator app's code was used: no code of this time step or before is taken."""
+        self.totp_last_step = step
+
+    def record_sign_in(self, now: datetime) -> None:
+        """A successful sign-in, which restarts the inactivity clock."""
+        self.last_sign_in_at = now
+        self.last_active_at = now
+        self.inactivity_warned_at = None
+
 
 @dataclass(frozen=True, slots=True)
 class Session:
@@ -133,6 +176,34 @@ class MfaChallenge:
 
     def is_open(self, now: datetime) -> bool:
         return self.completed_at is None and self.attempts_left > 0 and now < self.expires_at
+
+    def choose_factor(
+        self, channel: MfaChannel, destination: str | None, totp_secret: str | None = None
+    ) -> None:
+        """While enrolling: the factor to prove, forgetting any code or app secret before it."""
+        self.channel = channel
+        self.destination = destination
+        self.pending_totp_secret = totp_secret
+        self.code_secret = None
+
+    def issue_code(self, code_secret: str, expires_at: datetime) -> None:
+        """A fresh one-time code (derived from code_secret) replaces any sent before."""
+        self.code_secret = code_secret
+        self.code_expires_at = expires_at
+
+    def code_expired(self, now: datetime) -> bool:
+        return self.code_expires_at is not None and now >= self.code_expires_at
+
+    def spend_attempt(self) -> None:
+        """A wrong code: one attempt fewer; with none left the challenge is void."""
+        self.attempts_left = max(0, self.attempts_left - 1)
+
+    @property
+    def is_void(self) -> bool:
+        return self.attempts_left == 0
+
+    def complete(self, now: datetime) -> None:
+        self.completed_at = now
 
 
 @dataclass(frozen=True, slots=True)
