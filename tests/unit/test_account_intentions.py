@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from cms.core.accounts.model import (
     AccountStatus,
     ChallengePurpose,
     MfaChallenge,
     MfaChannel,
-    Role,
     UserAccount,
 )
+from tests.support.accounts import CREATED_AT as AT
+from tests.support.accounts import an_account
 
-AT = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 LATER = AT + timedelta(days=3)
 
 
 def invited() -> UserAccount:
-    return UserAccount(
-        id="u1",
-        organisation_id="o1",
-        name="Ann",
-        email="ann@alpha.example",
-        roles=frozenset({Role.USER}),
-        status=AccountStatus.INVITED,
-        password_hash=None,
-        created_at=AT,
-    )
+    return an_account(AccountStatus.INVITED, None)
 
 
 def test_an_account_is_activated_disabled_and_enabled() -> None:

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from cms.core.accounts.model import AccountStatus, Role, UserAccount
+from cms.core.accounts.model import AccountStatus, UserAccount
 from cms.core.accounts.sign_in import RefusalCause, refusal_cause
-
-AT = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-
-
-def account(status: AccountStatus, password_hash: str | None = "hash") -> UserAccount:
-    return UserAccount(
-        id="u1",
-        organisation_id="o1",
-        name="Ann",
-        email="ann@alpha.example",
-        roles=frozenset({Role.USER}),
-        status=status,
-        password_hash=password_hash,
-        created_at=AT,
-    )
+from tests.support.accounts import an_account as account
 
 
 def test_the_audit_words_stay_as_they_were() -> None:
