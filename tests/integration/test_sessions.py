@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import select
 
 from cms.adapters.sql.tables import sessions
-from cms.core.accounts.authentication import touch_interval_s
 from cms.core.accounts.commands import (
     Authenticate,
     DescribeSession,
@@ -18,6 +17,7 @@ from cms.core.accounts.commands import (
     SignOut,
 )
 from cms.core.accounts.model import OrganisationKind, SessionTimes
+from cms.core.accounts.sessions import touch_interval_s
 from cms.core.accounts.sign_in import SignInRefused
 from tests.support.world import PASSWORD, World
 

@@ -16,9 +16,11 @@ from cms.adapters.pubsub.redis import RedisLiveListener
 from cms.adapters.sql.projections import SqlContactSummaries
 from cms.adapters.sql.unit_of_work import SqlUnitOfWork
 from cms.core.accounts.administration import AdministrationHandlers
-from cms.core.accounts.authentication import AuthenticationHandlers
 from cms.core.accounts.inactivity import InactivityHandlers
+from cms.core.accounts.mfa import MfaHandlers
 from cms.core.accounts.routes import routes as accounts_routes
+from cms.core.accounts.sessions import SessionHandlers
+from cms.core.accounts.signing_in import SignInHandlers
 from cms.core.contacts.ports import MprnRequests
 from cms.core.contacts.raising import ContactsHandlers
 from cms.core.contacts.read_model import ReadModelHandlers, keep_summaries_current
@@ -91,18 +93,34 @@ class Services(containers.DeclarativeContainer):
     unit_of_work = providers.Factory(SqlUnitOfWork, gateways.engine, after_commit=after_commit)
     read_model = providers.Singleton(ReadModelHandlers, gateways.contact_relay)
 
-    authentication = providers.Singleton(
-        AuthenticationHandlers,
+    sessions = providers.Singleton(
+        SessionHandlers,
         uow=unit_of_work.provider,
-        hasher=gateways.password_hasher,
+        clock=core.clock,
+        policy=core.security_policy,
+        read_uow=gateways.read_unit_of_work.provider,
+    )
+    mfa = providers.Singleton(
+        MfaHandlers,
+        uow=unit_of_work.provider,
         codes=gateways.one_time_codes,
         counters=gateways.counters,
         sender=gateways.sender,
         mobiles=gateways.phone_rules,
+        clock=core.clock,
+        policy=core.security_policy,
+        sessions=sessions,
+    )
+    signing_in = providers.Singleton(
+        SignInHandlers,
+        uow=unit_of_work.provider,
+        hasher=gateways.password_hasher,
+        counters=gateways.counters,
         common_passwords=gateways.common_passwords,
         clock=core.clock,
         policy=core.security_policy,
-        read_uow=gateways.read_unit_of_work.provider,
+        mfa=mfa,
+        sessions=sessions,
     )
     administration = providers.Singleton(
         AdministrationHandlers,
@@ -156,7 +174,7 @@ class Services(containers.DeclarativeContainer):
     # job (it holds no state between them), routes by the merged table.
     routes = providers.Factory(
         merge_routes,
-        providers.Factory(accounts_routes, authentication, administration, inactivity),
+        providers.Factory(accounts_routes, signing_in, mfa, sessions, administration, inactivity),
         providers.Factory(contacts_routes, contacts, workflow, read_model),
         providers.Factory(notifications_routes, notifications),
     )

@@ -42,7 +42,7 @@ from cms.core.accounts.ports import (
     PasswordHasher,
 )
 from cms.core.accounts.queries import email_clash
-from cms.core.accounts.sign_in import whom_to_ask
+from cms.core.accounts.sign_in import whom_to_ask, whom_to_ask_about
 from cms.core.addresses.ldz import Ldz
 from cms.core.shared.clock import Clock
 from cms.core.shared.delivery import (
@@ -602,7 +602,7 @@ class AdministrationHandlers:
         async with self._uow() as uow:
             invitation = await uow.invitations.get(hash_token(command.token.strip()))
             user = await uow.users.get(invitation.user_id) if invitation else None
-            whom = await self.whom_to_ask(uow, user) if user else whom_to_ask([])
+            whom = await whom_to_ask_about(uow, user) if user else whom_to_ask([])
             invalid = Rejected(
                 [
                     Rejection(
@@ -770,21 +770,6 @@ class AdministrationHandlers:
             ),
         )
         return user
-
-    @staticmethod
-    async def whom_to_ask(uow: AccountsUnitOfWork, user: UserAccount) -> str:
-        """The people who look after the user's account: their organisation's active LSOs."""
-        colleagues = await uow.users.in_organisation(user.organisation_id)
-        lsos = [
-            other.name
-            for other in colleagues
-            if Role.LSO in other.roles
-            and other.id != user.id
-            and other.status is AccountStatus.ACTIVE
-        ]
-        organisation = await uow.organisations.get(user.organisation_id)
-        is_cdsp = organisation is not None and organisation.kind is OrganisationKind.CDSP
-        return whom_to_ask(lsos, is_cdsp)
 
     async def _administered(
         self, uow: AccountsUnitOfWork, viewer: Viewer, user_id: str

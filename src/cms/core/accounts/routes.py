@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from cms.core.accounts.administration import AdministrationHandlers
-from cms.core.accounts.authentication import AuthenticationHandlers
 from cms.core.accounts.commands import (
     AcceptInvitation,
     ApproveNomination,
@@ -26,24 +25,29 @@ from cms.core.accounts.commands import (
     VerifyMfa,
 )
 from cms.core.accounts.inactivity import InactivityHandlers
+from cms.core.accounts.mfa import MfaHandlers
+from cms.core.accounts.sessions import SessionHandlers
+from cms.core.accounts.signing_in import SignInHandlers
 from cms.core.shared.bus import Handler
 from cms.core.shared.messages import Command
 
 
 def routes(
-    authentication: AuthenticationHandlers,
+    signing_in: SignInHandlers,
+    mfa: MfaHandlers,
+    sessions: SessionHandlers,
     administration: AdministrationHandlers,
     inactivity: InactivityHandlers,
 ) -> dict[type[Command], Handler]:
     return {
-        SignIn: authentication.sign_in,
-        EnrolMfa: authentication.enrol_mfa,
-        VerifyMfa: authentication.verify_mfa,
-        SignOut: authentication.sign_out,
-        DescribeSession: authentication.describe_session,
-        Authenticate: authentication.authenticate,
-        ChangePassword: authentication.change_password,
-        PurgeExpiredSessions: authentication.purge_expired_sessions,
+        SignIn: signing_in.sign_in,
+        EnrolMfa: mfa.enrol_mfa,
+        VerifyMfa: mfa.verify_mfa,
+        SignOut: sessions.sign_out,
+        DescribeSession: sessions.describe_session,
+        Authenticate: sessions.authenticate,
+        ChangePassword: signing_in.change_password,
+        PurgeExpiredSessions: sessions.purge_expired_sessions,
         NominateUser: administration.nominate_user,
         ApproveNomination: administration.approve_nomination,
         CreateOrganisation: administration.create_organisation,

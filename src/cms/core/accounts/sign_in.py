@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from cms.core.accounts.model import AccountStatus, MfaChannel, UserAccount, Viewer
+from cms.core.accounts.model import (
+    AccountStatus,
+    MfaChannel,
+    OrganisationKind,
+    Role,
+    UserAccount,
+    Viewer,
+)
+from cms.core.accounts.ports import AccountsUnitOfWork
 
 GENERIC_REFUSAL = "The email address or password is not right, or the account cannot sign in."
 
@@ -69,6 +77,19 @@ def whom_to_ask(lso_names: list[str], is_cdsp: bool = False) -> str:
     if is_cdsp:
         return "a CDSP account administrator"
     return "your organisation's Local Security Officer (or the CDSP's account administrators)"
+
+
+async def whom_to_ask_about(uow: AccountsUnitOfWork, user: UserAccount) -> str:
+    """The people who look after the user's account: their organisation's active LSOs."""
+    colleagues = await uow.users.in_organisation(user.organisation_id)
+    lsos = [
+        other.name
+        for other in colleagues
+        if Role.LSO in other.roles and other.id != user.id and other.status is AccountStatus.ACTIVE
+    ]
+    organisation = await uow.organisations.get(user.organisation_id)
+    is_cdsp = organisation is not None and organisation.kind is OrganisationKind.CDSP
+    return whom_to_ask(lsos, is_cdsp)
 
 
 @dataclass(frozen=True, slots=True)
