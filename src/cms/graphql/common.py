@@ -9,8 +9,8 @@ from cms.core.contacts.values import PafSuggestion
 from cms.core.contacts.values import Rejection as RejectionValue
 
 
-@strawberry.type
-class Rejection:
+@strawberry.type(name="Rejection")
+class GqlRejection:
     code: str
     field: str | None
     message: str
@@ -21,7 +21,7 @@ class Rejection:
     )
 
     @classmethod
-    def of(cls, value: RejectionValue) -> Rejection:
+    def of(cls, value: RejectionValue) -> GqlRejection:
         suggested = value.suggested_udprn if isinstance(value, PafSuggestion) else None
         return cls(
             code=value.code,
@@ -31,19 +31,19 @@ class Rejection:
         )
 
 
-@strawberry.type
-class NotPermitted:
+@strawberry.type(name="NotPermitted")
+class GqlNotPermitted:
     message: str
 
 
-@strawberry.type
-class NotFound:
+@strawberry.type(name="NotFound")
+class GqlNotFound:
     message: str
 
 
 @strawberry.type
 class InvalidInput:
-    reasons: list[Rejection]
+    reasons: list[GqlRejection]
 
 
 @strawberry.type
@@ -52,7 +52,7 @@ class PageInfo:
     end_cursor: str | None
 
 
-@strawberry.type
-class InvalidTransition:
+@strawberry.type(name="InvalidTransition")
+class GqlInvalidTransition:
     message: str
     status: ContactStatus

@@ -14,7 +14,7 @@ from strawberry.types.execution import PreExecutionError
 
 from cms.graphql.accounts.schema import AccountsMutation, AccountsQuery
 from cms.graphql.addresses.types import AddressesQuery
-from cms.graphql.common import InvalidInput, NotFound
+from cms.graphql.common import GqlNotFound, InvalidInput
 from cms.graphql.contacts.schema import ContactsMutation, ContactsQuery
 from cms.graphql.errors import MaskInternalErrors, log_error
 from cms.graphql.hardening import executor_class, security_extensions
@@ -79,7 +79,7 @@ def build_schema(development: bool = False) -> strawberry.Schema:
         subscription=Subscription,
         config=StrawberryConfig(auto_camel_case=True),
         # The contract's shared failure types, served even before a field returns them.
-        types=[NotFound, InvalidInput],
+        types=[GqlNotFound, InvalidInput],
         execution_context_class=executor_class(development),
         # Factories: a fresh extension per request; the parse and validation caches live at
         # module level, so they are shared all the same.

@@ -47,25 +47,25 @@ from cms.graphql.accounts.types import (
     AccountChangeResult,
     AccountStatus,
     AuditChainStatus,
-    AuditEntry,
     ChangePasswordInput,
     ChangePasswordResult,
     CreateOrganisationInput,
     CreateOrganisationResult,
     EnrolMfaInput,
     EnrolMfaResult,
+    GqlAuditEntry,
+    GqlLdz,
+    GqlMfaEnrolmentRequired,
+    GqlMfaFailed,
+    GqlMfaRequired,
+    GqlNomination,
+    GqlOrganisation,
+    GqlSignedIn,
     InvitationStatus,
-    Ldz,
-    MfaEnrolmentRequired,
-    MfaFailed,
-    MfaRequired,
     NominateUserInput,
     NominateUserResult,
-    Nomination,
     NominationChangeResult,
-    Organisation,
     SessionInfo,
-    SignedIn,
     SignInFailed,
     SignInInput,
     SignInResult,
@@ -73,7 +73,7 @@ from cms.graphql.accounts.types import (
     VerifyMfaInput,
     VerifyMfaResult,
 )
-from cms.graphql.common import InvalidInput, NotPermitted, Rejection
+from cms.graphql.common import GqlNotPermitted, GqlRejection, InvalidInput
 from cms.graphql.context import Context, ContextInfo
 from cms.graphql.errors import UserFacingError, bad_input
 
@@ -105,12 +105,12 @@ def _delete_cookie(context: Context, name: str) -> None:
         )
 
 
-async def _signed_in(context: Context, outcome: outcomes.SignedIn) -> SignedIn:
+async def _signed_in(context: Context, outcome: outcomes.SignedIn) -> GqlSignedIn:
     cookies = context.services.cookies
     _set_cookie(context, cookies.session_name, outcome.session_token, cookies.session_max_age_s)
     if outcome.device_token is not None:
         _set_cookie(context, cookies.device_name, outcome.device_token, cookies.device_max_age_s)
-    return SignedIn(
+    return GqlSignedIn(
         user=await _user(context, outcome.viewer.user_id, shown_whole=True),
         session_token=outcome.session_token,
     )
@@ -124,8 +124,8 @@ async def _user(context: Context, user_id: str, shown_whole: bool = False) -> Us
     return User.of(view, shown_whole)
 
 
-def _mfa_required(outcome: outcomes.MfaRequired) -> MfaRequired:
-    return MfaRequired(
+def _mfa_required(outcome: outcomes.MfaRequired) -> GqlMfaRequired:
+    return GqlMfaRequired(
         challenge_id=strawberry.ID(outcome.challenge_id),
         channel=outcome.channel,
         masked_destination=outcome.masked_destination,
@@ -134,20 +134,20 @@ def _mfa_required(outcome: outcomes.MfaRequired) -> MfaRequired:
 
 
 def _invalid(error: Rejected) -> InvalidInput:
-    return InvalidInput(reasons=[Rejection.of(reason) for reason in error.reasons])
+    return InvalidInput(reasons=[GqlRejection.of(reason) for reason in error.reasons])
 
 
 async def _nomination(
     context: Context, nomination: NominationValue, clash: str | None = None
-) -> Nomination:
+) -> GqlNomination:
     organisation = await context.organisations.load(nomination.organisation_id)
     assert organisation is not None
     nominator = await context.users.load(nomination.nominated_by)
-    return Nomination(
+    return GqlNomination(
         id=strawberry.ID(nomination.id),
         name=nomination.name,
         email=nomination.email,
-        organisation=Organisation.of(organisation),
+        organisation=GqlOrganisation.of(organisation),
         roles=sorted(nomination.roles),
         created_at=nomination.created_at,
         clash=clash,
@@ -163,7 +163,7 @@ async def _account_change(
     try:
         account: UserAccount = await context.bus.handle(command)  # type: ignore[arg-type]
     except NotPermittedError as refusal:
-        return NotPermitted(message=refusal.message)
+        return GqlNotPermitted(message=refusal.message)
     except Rejected as error:
         return _invalid(error)
     return await _user(context, account.id, shown_whole)
@@ -217,15 +217,15 @@ class AccountsQuery:
         description="Where the caller may nominate people: every organisation for a CDSP account "
         "administrator, their own for an LSO, none for others."
     )
-    async def organisations(self, info: ContextInfo) -> list[Organisation]:
+    async def organisations(self, info: ContextInfo) -> list[GqlOrganisation]:
         viewer = info.context.require_viewer()
         found = await administered_organisations(
             info.context.services.accounts.administration, viewer
         )
-        return [Organisation.of(organisation) for organisation in found]
+        return [GqlOrganisation.of(organisation) for organisation in found]
 
     @strawberry.field(description="Nominations waiting for approval that the caller may see.")
-    async def nominations(self, info: ContextInfo) -> list[Nomination]:
+    async def nominations(self, info: ContextInfo) -> list[GqlNomination]:
         viewer = info.context.require_viewer()
         queries = info.context.services.accounts.administration
         found = await visible_nominations(queries, viewer)
@@ -254,9 +254,9 @@ class AccountsQuery:
         description="Every Local Distribution Zone of GB, by code: a new network may be given "
         "those that no network in `networks` owns."
     )
-    def ldzs(self, info: ContextInfo) -> list[Ldz]:
+    def ldzs(self, info: ContextInfo) -> list[GqlLdz]:
         info.context.require_viewer()
-        return [Ldz.of(zone.value) for zone in sorted(ldz.Ldz, key=lambda zone: zone.value)]
+        return [GqlLdz.of(zone.value) for zone in sorted(ldz.Ldz, key=lambda zone: zone.value)]
 
     @strawberry.field(
         description="The security audit log, oldest first (CDSP only). `userId`: entries the "
@@ -269,7 +269,7 @@ class AccountsQuery:
         first: int = 100,
         user_id: strawberry.ID | None = None,
         event: str | None = None,
-    ) -> list[AuditEntry]:
+    ) -> list[GqlAuditEntry]:
         _require_audit_reader(info)
         try:
             wanted = parse_audit_event(event) if event is not None else None
@@ -280,7 +280,7 @@ class AccountsQuery:
             after_seq, first, str(user_id) if user_id is not None else None, wanted
         )
         return [
-            AuditEntry(
+            GqlAuditEntry(
                 seq=entry.seq,
                 at=entry.record.at,
                 event=str(entry.record.event),
@@ -335,7 +335,7 @@ class AccountsMutation:
         if isinstance(outcome, outcomes.MfaRequired):
             return _mfa_required(outcome)
         if isinstance(outcome, outcomes.MfaEnrolmentRequired):
-            return MfaEnrolmentRequired(challenge_id=strawberry.ID(outcome.challenge_id))
+            return GqlMfaEnrolmentRequired(challenge_id=strawberry.ID(outcome.challenge_id))
         return SignInFailed(message=outcome.message, account_disabled=outcome.account_disabled)
 
     @strawberry.mutation(description="Choose the second factor at the first sign-in.")
@@ -367,7 +367,7 @@ class AccountsMutation:
         )
         if isinstance(outcome, outcomes.SignedIn):
             return await _signed_in(context, outcome)
-        return MfaFailed(message=outcome.message, attempts_left=outcome.attempts_left)
+        return GqlMfaFailed(message=outcome.message, attempts_left=outcome.attempts_left)
 
     @strawberry.mutation(description="End this session and forget this device; true if ended.")
     async def sign_out(self, info: ContextInfo) -> bool:
@@ -438,7 +438,7 @@ class AccountsMutation:
                 )
             )
         except NotPermittedError as refusal:
-            return NotPermitted(message=refusal.message)
+            return GqlNotPermitted(message=refusal.message)
         except Rejected as error:
             return _invalid(error)
         return await _nomination(context, nomination)
@@ -464,10 +464,10 @@ class AccountsMutation:
                 )
             )
         except NotPermittedError as refusal:
-            return NotPermitted(message=refusal.message)
+            return GqlNotPermitted(message=refusal.message)
         except Rejected as error:
             return _invalid(error)
-        return Organisation.of(organisation)
+        return GqlOrganisation.of(organisation)
 
     @strawberry.mutation(description="CDSP account admin: create the account and invite.")
     async def approve_nomination(self, info: ContextInfo, id: strawberry.ID) -> AccountChangeResult:
@@ -499,7 +499,7 @@ class AccountsMutation:
                 )
             )
         except NotPermittedError as refusal:
-            return NotPermitted(message=refusal.message)
+            return GqlNotPermitted(message=refusal.message)
         except Rejected as error:
             return _invalid(error)
         return await _nomination(context, nomination)

@@ -11,7 +11,7 @@ from cms.core.accounts import model, queries
 from cms.core.accounts.passwords import PASSWORD_RULES
 from cms.core.accounts.queries import UserView, days_inactive, may_see_account_details
 from cms.core.addresses import ldz
-from cms.graphql.common import InvalidInput, NotPermitted
+from cms.graphql.common import GqlNotPermitted, InvalidInput
 from cms.graphql.context import ContextInfo
 
 OrganisationKind: TypeAlias = model.OrganisationKind
@@ -24,18 +24,18 @@ MfaChannel: TypeAlias = model.MfaChannel
 strawberry.enum(model.MfaChannel, name="MfaChannel")
 
 
-@strawberry.type(description="A Local Distribution Zone of the GB gas networks.")
-class Ldz:
+@strawberry.type(name="Ldz", description="A Local Distribution Zone of the GB gas networks.")
+class GqlLdz:
     code: str = strawberry.field(description="EA, EM, NE, NO, NT, NW, SC, SE, SO, SW, WM, WN, WS.")
     name: str = strawberry.field(description="As the industry writes it, e.g. North West.")
 
     @classmethod
-    def of(cls, code: str) -> Ldz:
+    def of(cls, code: str) -> GqlLdz:
         return cls(code=code, name=ldz.Ldz(code).display_name)
 
 
-@strawberry.type
-class Organisation:
+@strawberry.type(name="Organisation")
+class GqlOrganisation:
     id: strawberry.ID
     name: str
     kind: OrganisationKind
@@ -46,7 +46,7 @@ class Organisation:
     @classmethod
     def of(
         cls, organisation: model.Organisation, ldzs: tuple[str, ...] | None = None
-    ) -> Organisation:
+    ) -> GqlOrganisation:
         return cls(
             id=strawberry.ID(organisation.id),
             name=organisation.name,
@@ -58,14 +58,14 @@ class Organisation:
     @strawberry.field(
         description="A network's LDZs: its contacts come from these. Empty for others."
     )
-    async def ldzs(self, info: ContextInfo) -> list[Ldz]:
+    async def ldzs(self, info: ContextInfo) -> list[GqlLdz]:
         codes = self.known_ldzs
         if codes is None:
             if self.kind is not model.OrganisationKind.NETWORK:
                 return []
             networks = await info.context.services.accounts.queries.networks()
             codes = next((n.ldzs for n in networks if n.organisation.id == self.id), ())
-        return [Ldz.of(code) for code in codes]
+        return [GqlLdz.of(code) for code in codes]
 
 
 @strawberry.type
@@ -95,8 +95,8 @@ class User:
         return self.view.email
 
     @strawberry.field
-    def organisation(self) -> Organisation:
-        return Organisation.of(self.view.organisation)
+    def organisation(self) -> GqlOrganisation:
+        return GqlOrganisation.of(self.view.organisation)
 
     @strawberry.field(
         description="Empty unless you are this user, their organisation's LSO or a CDSP "
@@ -140,14 +140,14 @@ class SignInInput:
     password: str
 
 
-@strawberry.type
-class SignedIn:
+@strawberry.type(name="SignedIn")
+class GqlSignedIn:
     user: User
     session_token: str
 
 
-@strawberry.type
-class MfaRequired:
+@strawberry.type(name="MfaRequired")
+class GqlMfaRequired:
     challenge_id: strawberry.ID
     channel: MfaChannel
     masked_destination: str | None
@@ -157,8 +157,8 @@ class MfaRequired:
     )
 
 
-@strawberry.type
-class MfaEnrolmentRequired:
+@strawberry.type(name="MfaEnrolmentRequired")
+class GqlMfaEnrolmentRequired:
     challenge_id: strawberry.ID
 
 
@@ -172,8 +172,8 @@ class SignInFailed:
     )
 
 
-@strawberry.type
-class MfaFailed:
+@strawberry.type(name="MfaFailed")
+class GqlMfaFailed:
     message: str
     attempts_left: int
 
@@ -227,12 +227,12 @@ class ChangePasswordInput:
     new_password: str
 
 
-@strawberry.type
-class Nomination:
+@strawberry.type(name="Nomination")
+class GqlNomination:
     id: strawberry.ID
     name: str
     email: str
-    organisation: Organisation
+    organisation: GqlOrganisation
     roles: list[Role]
     created_at: datetime
     clash: str | None = strawberry.field(
@@ -305,8 +305,8 @@ class AuditChainStatus:
     reason: str | None = strawberry.field(description="Why that entry breaks the chain.")
 
 
-@strawberry.type
-class AuditEntry:
+@strawberry.type(name="AuditEntry")
+class GqlAuditEntry:
     seq: int
     at: datetime
     event: str
@@ -318,22 +318,22 @@ class AuditEntry:
 
 
 SignInResult = Annotated[
-    SignedIn | MfaRequired | MfaEnrolmentRequired | SignInFailed,
+    GqlSignedIn | GqlMfaRequired | GqlMfaEnrolmentRequired | SignInFailed,
     strawberry.union("SignInResult"),
 ]
-EnrolMfaResult = Annotated[MfaRequired | InvalidInput, strawberry.union("EnrolMfaResult")]
-VerifyMfaResult = Annotated[SignedIn | MfaFailed, strawberry.union("VerifyMfaResult")]
+EnrolMfaResult = Annotated[GqlMfaRequired | InvalidInput, strawberry.union("EnrolMfaResult")]
+VerifyMfaResult = Annotated[GqlSignedIn | GqlMfaFailed, strawberry.union("VerifyMfaResult")]
 NominateUserResult = Annotated[
-    Nomination | InvalidInput | NotPermitted, strawberry.union("NominateUserResult")
+    GqlNomination | InvalidInput | GqlNotPermitted, strawberry.union("NominateUserResult")
 ]
 CreateOrganisationResult = Annotated[
-    Organisation | InvalidInput | NotPermitted, strawberry.union("CreateOrganisationResult")
+    GqlOrganisation | InvalidInput | GqlNotPermitted, strawberry.union("CreateOrganisationResult")
 ]
 NominationChangeResult = Annotated[
-    Nomination | InvalidInput | NotPermitted, strawberry.union("NominationChangeResult")
+    GqlNomination | InvalidInput | GqlNotPermitted, strawberry.union("NominationChangeResult")
 ]
 AccountChangeResult = Annotated[
-    User | InvalidInput | NotPermitted, strawberry.union("AccountChangeResult")
+    User | InvalidInput | GqlNotPermitted, strawberry.union("AccountChangeResult")
 ]
 ChangePasswordResult = Annotated[User | InvalidInput, strawberry.union("ChangePasswordResult")]
 

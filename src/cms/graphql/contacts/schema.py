@@ -44,11 +44,15 @@ from cms.core.contacts.workflow import colleagues
 from cms.core.shared.errors import ConcurrencyConflict, InvalidValue, NotPermitted
 from cms.core.shared.errors import NotFound as NotFoundError
 from cms.core.shared.rejections import Rejected
-from cms.graphql.accounts.types import Organisation, User
-from cms.graphql.common import InvalidInput, PageInfo, Rejection
-from cms.graphql.common import InvalidTransition as InvalidTransitionType
-from cms.graphql.common import NotFound as NotFoundType
-from cms.graphql.common import NotPermitted as NotPermittedType
+from cms.graphql.accounts.types import GqlOrganisation, User
+from cms.graphql.common import (
+    GqlInvalidTransition,
+    GqlNotFound,
+    GqlNotPermitted,
+    GqlRejection,
+    InvalidInput,
+    PageInfo,
+)
 from cms.graphql.contacts.types import (
     Contact,
     ContactActionResult,
@@ -158,10 +162,10 @@ class ContactsQuery:
     @strawberry.field(
         description="The gas networks with their LDZs, by name: where a contact may go."
     )
-    async def networks(self, info: ContextInfo) -> list[Organisation]:
+    async def networks(self, info: ContextInfo) -> list[GqlOrganisation]:
         info.context.require_viewer()
         found = await info.context.services.accounts.queries.networks()
-        return [Organisation.of(network.organisation, network.ldzs) for network in found]
+        return [GqlOrganisation.of(network.organisation, network.ldzs) for network in found]
 
     @strawberry.field(description="The contacts the caller may see, newest first by default.")
     async def contacts(
@@ -190,7 +194,7 @@ class ContactsQuery:
         return _connection(page)
 
 
-Failure = InvalidInput | NotPermittedType | NotFoundType | InvalidTransitionType
+Failure = InvalidInput | GqlNotPermitted | GqlNotFound | GqlInvalidTransition
 
 
 async def _make_move(info: ContextInfo, command: ContactCommand) -> str | Failure:
@@ -200,18 +204,20 @@ async def _make_move(info: ContextInfo, command: ContactCommand) -> str | Failur
         crn: str = await context.bus.handle(command)
     except InvalidValue as error:  # a malformed CRN
         return InvalidInput(
-            reasons=[Rejection(code=error.code, field=error.field or "crn", message=error.message)]
+            reasons=[
+                GqlRejection(code=error.code, field=error.field or "crn", message=error.message)
+            ]
         )
     except Rejected as error:
-        return InvalidInput(reasons=[Rejection.of(reason) for reason in error.reasons])
+        return InvalidInput(reasons=[GqlRejection.of(reason) for reason in error.reasons])
     except NotFoundError as error:
-        return NotFoundType(message=error.message)
+        return GqlNotFound(message=error.message)
     except NotPermitted as error:
-        return NotPermittedType(message=error.message)
+        return GqlNotPermitted(message=error.message)
     except InvalidTransitionError as error:
-        return InvalidTransitionType(message=error.message, status=error.status)
+        return GqlInvalidTransition(message=error.message, status=error.status)
     except ConcurrencyConflict as error:
-        return InvalidTransitionType(
+        return GqlInvalidTransition(
             message=error.message, status=await _status(info, crn_of(command))
         )
     return crn
@@ -224,7 +230,7 @@ async def _act(info: ContextInfo, command: ContactCommand) -> ContactActionResul
         return crn
     contact = await _contact_by_crn(info, crn)
     if contact is None:  # moved out of the caller's sight (e.g. a Shipper's withdrawal)
-        return NotFoundType(message=f"No contact {crn} that you can see.")
+        return GqlNotFound(message=f"No contact {crn} that you can see.")
     return contact
 
 
@@ -375,12 +381,12 @@ class ContactsMutation:
         try:
             outcome = await info.context.bus.handle(command)
         except NotPermitted as refusal:
-            return NotPermittedType(message=refusal.message)
+            return GqlNotPermitted(message=refusal.message)
         if isinstance(outcome, ContactLoggedResult):
             contact = await _contact_by_crn(info, str(outcome.crn))
             if contact is None:
                 raise UserFacingError("The contact was logged but cannot be shown.", "INTERNAL")
             return GqlContactLogged(
-                contact=contact, warnings=[Rejection.of(w) for w in outcome.warnings]
+                contact=contact, warnings=[GqlRejection.of(w) for w in outcome.warnings]
             )
-        return GqlContactRejected(reasons=[Rejection.of(reason) for reason in outcome.reasons])
+        return GqlContactRejected(reasons=[GqlRejection.of(reason) for reason in outcome.reasons])

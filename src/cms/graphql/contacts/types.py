@@ -12,15 +12,15 @@ from cms.core.addresses.ldz import Ldz
 from cms.core.contacts import actions, lifecycle, queries, values
 from cms.core.contacts.queries import ContactView, HistoryEntry
 from cms.core.contacts.rejection_reasons import REJECTION_REASONS
-from cms.graphql.accounts.types import Organisation, User
+from cms.graphql.accounts.types import GqlOrganisation, User
 from cms.graphql.addresses.types import GqlAddress
 from cms.graphql.common import (
+    GqlInvalidTransition,
+    GqlNotFound,
+    GqlNotPermitted,
+    GqlRejection,
     InvalidInput,
-    InvalidTransition,
-    NotFound,
-    NotPermitted,
     PageInfo,
-    Rejection,
 )
 from cms.graphql.context import ContextInfo
 
@@ -94,11 +94,11 @@ class GqlContactEvent:
         description="For an allocation or a move: the network it went to; for a hand-back: the "
         "network that handed it back."
     )
-    async def network(self, info: ContextInfo) -> Organisation | None:
+    async def network(self, info: ContextInfo) -> GqlOrganisation | None:
         if self.entry.network is None:
             return None
         organisation = await info.context.networks.load(self.entry.network)
-        return Organisation.of(organisation) if organisation else None
+        return GqlOrganisation.of(organisation) if organisation else None
 
 
 @strawberry.type
@@ -128,20 +128,20 @@ class Contact:
         return user
 
     @strawberry.field
-    async def shipper(self, info: ContextInfo) -> Organisation:
+    async def shipper(self, info: ContextInfo) -> GqlOrganisation:
         organisation = await info.context.organisations.load(self.view.shipper_organisation_id)
         assert organisation is not None
-        return Organisation.of(organisation)
+        return GqlOrganisation.of(organisation)
 
     @strawberry.field(
         description="The network it is with; before allocation (or once handed back), the one "
         "that owns its LDZ."
     )
-    async def network(self, info: ContextInfo) -> Organisation:
+    async def network(self, info: ContextInfo) -> GqlOrganisation:
         short_code = actions.network_now(self.view)
         organisation = await info.context.networks.load(short_code)
         assert organisation is not None, f"no organisation for network {short_code}"
-        return Organisation.of(organisation)
+        return GqlOrganisation.of(organisation)
 
     @strawberry.field(description="The name of its LDZ, e.g. North West.")
     def ldz_name(self) -> str:
@@ -306,16 +306,17 @@ class RaiseMncContactInput:
 @strawberry.type(name="ContactLogged")
 class GqlContactLogged:
     contact: Contact
-    warnings: list[Rejection]
+    warnings: list[GqlRejection]
 
 
 @strawberry.type(name="ContactRejected")
 class GqlContactRejected:
-    reasons: list[Rejection]
+    reasons: list[GqlRejection]
 
 
 RaiseMncContactResult = Annotated[
-    GqlContactLogged | GqlContactRejected | NotPermitted, strawberry.union("RaiseMncContactResult")
+    GqlContactLogged | GqlContactRejected | GqlNotPermitted,
+    strawberry.union("RaiseMncContactResult"),
 ]
 
 
@@ -326,7 +327,7 @@ class RejectionReason:
 
 
 ContactActionResult = Annotated[
-    Contact | InvalidInput | NotPermitted | NotFound | InvalidTransition,
+    Contact | InvalidInput | GqlNotPermitted | GqlNotFound | GqlInvalidTransition,
     strawberry.union("ContactActionResult"),
 ]
 
@@ -342,6 +343,6 @@ class GqlContactHandedBack:
 
 
 HandBackResult = Annotated[
-    GqlContactHandedBack | InvalidInput | NotPermitted | NotFound | InvalidTransition,
+    GqlContactHandedBack | InvalidInput | GqlNotPermitted | GqlNotFound | GqlInvalidTransition,
     strawberry.union("HandBackResult"),
 ]
