@@ -14,9 +14,9 @@ from cms.core.addresses.address import Address
 from cms.core.addresses.ldz import Ldz
 from cms.core.addresses.postcode import Postcode
 from cms.core.contacts.crn import Crn
-from cms.core.contacts.model import MncContact, MncRequest, Site
+from cms.core.contacts.model import MncContact, Site
 from cms.core.contacts.ports import DuplicateOpenContact
-from cms.core.contacts.values import MarketSector, MncReason
+from cms.core.contacts.values import MarketSector, MncReason, MncRequest
 from cms.core.shared.calendar import WorkingDayCalendar
 from tests.support.world import World
 

@@ -37,13 +37,14 @@ from cms.core.contacts.commands import (
 )
 from cms.core.contacts.crn import Crn
 from cms.core.contacts.lifecycle import ContactStatus, Move, Party
-from cms.core.contacts.model import InvalidTransition, MncContact, MncRequest, Site
-from cms.core.contacts.queries import ContactView, HistoryEntry
-from cms.core.contacts.values import MarketSector, MncReason
+from cms.core.contacts.model import InvalidTransition, MncContact, Site
+from cms.core.contacts.queries import HistoryEntry
+from cms.core.contacts.values import MarketSector, MncReason, MncRequest
 from cms.core.contacts.workflow import WorkflowHandlers
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.clock import FixedClock
 from cms.core.shared.errors import NotFound, NotPermitted
+from tests.support.contacts import view_of
 from tests.support.fakes import (
     InMemoryAccountQueries,
     InMemoryUkLinkRegister,
@@ -182,31 +183,6 @@ def _contact(path: str) -> MncContact:
     return contact
 
 
-def _view(contact: MncContact) -> ContactView:
-    return ContactView(
-        crn=str(contact.crn),
-        status=contact.status,
-        raised_at=contact.raised_at,
-        raised_by_id=contact.raised_by,
-        shipper_organisation_id=contact.shipper_organisation_id,
-        network=contact.site.network,
-        address=contact.site.address,
-        manual_address=contact.site.manual,
-        ldz=contact.site.ldz.value,
-        market_sector=contact.request.market_sector,
-        annual_quantity_kwh=contact.request.annual_quantity_kwh,
-        reason=contact.request.reason,
-        meter_serial_number=None,
-        site_contact_name=None,
-        site_contact_phone=None,
-        notes=None,
-        mprn=None,
-        assignee_id=contact.assignee_id,
-        due_by=contact.due_by,
-        allocated_network=contact.allocated_network,
-    )
-
-
 def _attempt(contact: MncContact, action: ContactAction, viewer: Viewer) -> Any:
     store = InMemoryWorkflowStore()
     store.put(copy.deepcopy(contact))
@@ -249,7 +225,7 @@ def test_the_actions_offered_are_exactly_those_the_handlers_accept(
     path: str, viewer: Viewer
 ) -> None:
     contact = _contact(path)
-    offered = available_actions(viewer, _view(contact))
+    offered = available_actions(viewer, view_of(contact))
 
     accepted = [
         action
@@ -260,7 +236,7 @@ def test_the_actions_offered_are_exactly_those_the_handlers_accept(
 
 
 def test_what_a_logged_contact_offers_each_person() -> None:
-    view = _view(_contact("logged"))
+    view = view_of(_contact("logged"))
     assert available_actions(SHIPPER, view) == [ContactAction.WITHDRAW]
     assert available_actions(AGENT, view) == [ContactAction.PICK_UP]
     assert available_actions(CDSP_SUPERVISOR, view) == [
@@ -271,7 +247,7 @@ def test_what_a_logged_contact_offers_each_person() -> None:
 
 
 def test_a_contact_the_viewer_cannot_see_offers_nothing() -> None:
-    view = _view(_contact("with the CDSP"))  # not allocated yet: the network cannot see it
+    view = view_of(_contact("with the CDSP"))  # not allocated yet: the network cannot see it
     assert available_actions(NETWORK_SUPERVISOR, view) == []
     other_shipper = _viewer("ben", Organisation("org-beta", "Beta", K.SHIPPER, "BETA"), Role.USER)
     assert available_actions(other_shipper, view) == []
@@ -295,7 +271,7 @@ def test_the_open_question_is_the_last_one_asked_while_the_shipper_is_awaited() 
         _entry("QUESTION_ANSWERED", "The new one.", 2),
         _entry("QUESTION_ASKED", QUESTION, 3),
     ]
-    awaiting = _view(_contact("asked by the CDSP"))
+    awaiting = view_of(_contact("asked by the CDSP"))
     assert open_question(awaiting, history) == QUESTION
-    answered = _view(_contact("with the CDSP"))
+    answered = view_of(_contact("with the CDSP"))
     assert open_question(answered, history[:3]) is None

@@ -21,8 +21,8 @@ HAND_BACK_FROM_NO_NETWORK = textwrap.dedent(
     from cms.core.addresses.postcode import Postcode
     from cms.core.contacts.crn import Crn
     from cms.core.contacts.lifecycle import ContactStatus, Party
-    from cms.core.contacts.model import Actor, MncContact, MncRequest, Site
-    from cms.core.contacts.values import MarketSector, MncReason
+    from cms.core.contacts.model import Actor, MncContact, Site
+    from cms.core.contacts.values import MarketSector, MncReason, MncRequest
     from cms.core.shared.calendar import WorkingDayCalendar
 
     assert not __debug__ and sys.flags.optimize, "this script is meant to run under python -O"

@@ -23,8 +23,8 @@ from cms.core.contacts.lifecycle import (
     is_open,
     transitions_for,
 )
-from cms.core.contacts.model import InvalidTransition, MncContact, MncRequest, Site
-from cms.core.contacts.values import MarketSector, MncReason
+from cms.core.contacts.model import InvalidTransition, MncContact, Site
+from cms.core.contacts.values import MarketSector, MncReason, MncRequest
 from cms.core.shared.errors import DomainError, NotPermitted
 
 DOMAIN_MD = Path(__file__).resolve().parents[2] / "docs" / "domain.md"

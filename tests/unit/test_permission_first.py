@@ -31,8 +31,8 @@ from cms.core.contacts.commands import (
 )
 from cms.core.contacts.crn import Crn
 from cms.core.contacts.lifecycle import ContactStatus, Move, Party
-from cms.core.contacts.model import InvalidTransition, MncContact, MncRequest, Site
-from cms.core.contacts.values import MarketSector, MncReason
+from cms.core.contacts.model import InvalidTransition, MncContact, Site
+from cms.core.contacts.values import MarketSector, MncReason, MncRequest
 from cms.core.contacts.workflow import WorkflowHandlers
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.clock import FixedClock

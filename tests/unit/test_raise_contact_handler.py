@@ -19,14 +19,20 @@ from cms.core.contacts.crn import Crn
 from cms.core.contacts.events import ContactLogged, ContactSubmissionRefused
 from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import ContactStatus
-from cms.core.contacts.model import MncContact, MncRequest, Site
+from cms.core.contacts.model import MncContact, Site
 from cms.core.contacts.raising import (
     ContactLoggedResult,
     ContactRejectedResult,
     ContactsHandlers,
     RaiseOutcome,
 )
-from cms.core.contacts.values import ManualAddress, MarketSector, MncReason, PafSuggestion
+from cms.core.contacts.values import (
+    ManualAddress,
+    MarketSector,
+    MncReason,
+    MncRequest,
+    PafSuggestion,
+)
 from cms.core.shared.calendar import UK, WorkingDayCalendar
 from cms.core.shared.clock import FixedClock
 from cms.core.shared.errors import NotPermitted

@@ -21,15 +21,16 @@ from cms.core.contacts.commands import ContactCommand, HandBackToCdsp, MoveToNet
 from cms.core.contacts.crn import Crn
 from cms.core.contacts.events import ContactHandedBack, ContactMovedToNetwork
 from cms.core.contacts.lifecycle import ContactStatus, Move, Party
-from cms.core.contacts.model import InvalidTransition, MncContact, MncRequest, Site
-from cms.core.contacts.queries import ContactView, HistoryEntry
-from cms.core.contacts.values import MarketSector, MncReason
+from cms.core.contacts.model import InvalidTransition, MncContact, Site
+from cms.core.contacts.queries import HistoryEntry
+from cms.core.contacts.values import MarketSector, MncReason, MncRequest
 from cms.core.contacts.visibility import scope_for
 from cms.core.contacts.workflow import WorkflowHandlers
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.clock import FixedClock
 from cms.core.shared.errors import NotFound, NotPermitted
 from cms.core.shared.rejections import Rejected
+from tests.support.contacts import view_of
 from tests.support.fakes import (
     InMemoryAccountQueries,
     InMemoryUkLinkRegister,
@@ -250,31 +251,6 @@ def test_the_cdsp_cannot_hand_a_contact_back_to_itself() -> None:
 # ---------------------------------------------------------------- why the network
 
 
-def _view(contact: MncContact) -> ContactView:
-    return ContactView(
-        crn=str(contact.crn),
-        status=contact.status,
-        raised_at=contact.raised_at,
-        raised_by_id=contact.raised_by,
-        shipper_organisation_id=contact.shipper_organisation_id,
-        network=contact.site.network,
-        address=contact.site.address,
-        manual_address=contact.site.manual,
-        ldz=contact.site.ldz.value,
-        market_sector=contact.request.market_sector,
-        annual_quantity_kwh=contact.request.annual_quantity_kwh,
-        reason=contact.request.reason,
-        meter_serial_number=None,
-        site_contact_name=None,
-        site_contact_phone=None,
-        notes=None,
-        mprn=None,
-        assignee_id=contact.assignee_id,
-        due_by=contact.due_by,
-        allocated_network=contact.allocated_network,
-    )
-
-
 def _history(desk: Desk) -> list[HistoryEntry]:
     return [
         HistoryEntry(
@@ -295,7 +271,7 @@ NAMES = {"NGN": "Northern Gas Networks", "WWU": "Wales & West Utilities"}
 
 def test_the_reason_for_the_network_is_the_ldz_that_the_postcode_lies_in() -> None:
     desk = Desk()
-    assert allocation_reason(_view(desk.contact), [], NAMES) == (
+    assert allocation_reason(view_of(desk.contact), [], NAMES) == (
         "LS6 2AB is in LDZ NE (North East), which belongs to Northern Gas Networks."
     )
 
@@ -303,7 +279,7 @@ def test_the_reason_for_the_network_is_the_ldz_that_the_postcode_lies_in() -> No
 def test_the_reason_for_a_moved_contact_is_the_cdsps_note() -> None:
     desk = Desk()
     asyncio.run(desk.handlers.move_to_network(move()))
-    assert allocation_reason(_view(desk.contact), _history(desk), NAMES) == (
+    assert allocation_reason(view_of(desk.contact), _history(desk), NAMES) == (
         f"Moved to Wales & West Utilities by the CDSP on 4 March 2026: {WHY_MOVE}"
     )
 
@@ -311,7 +287,7 @@ def test_the_reason_for_a_moved_contact_is_the_cdsps_note() -> None:
 def test_a_contact_handed_back_says_who_handed_it_back_and_why() -> None:
     desk = Desk()
     asyncio.run(desk.handlers.hand_back(hand_back()))
-    assert allocation_reason(_view(desk.contact), _history(desk), NAMES) == (
+    assert allocation_reason(view_of(desk.contact), _history(desk), NAMES) == (
         "LS6 2AB is in LDZ NE (North East), which belongs to Northern Gas Networks. "
         f"Northern Gas Networks handed it back to the CDSP on 4 March 2026: {WHY_BACK}"
     )

@@ -11,11 +11,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from cms.adapters.sql.contacts_mapping import view_from_row
 from cms.adapters.sql.engine import one_snapshot
 from cms.adapters.sql.tables import contact_summaries as summaries
 from cms.adapters.sql.tables import event_log
-from cms.core.addresses.address import Address
-from cms.core.addresses.postcode import Postcode
 from cms.core.contacts.crn import Crn
 from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.queries import (
@@ -28,58 +27,8 @@ from cms.core.contacts.queries import (
     Page,
     QueueSpec,
 )
-from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.contacts.visibility import ContactScope
 from cms.core.shared.calendar import UK
-
-_ADDRESS_FIELDS = (
-    "organisation_name",
-    "department_name",
-    "sub_building_name",
-    "building_name",
-    "building_number",
-    "po_box",
-    "dependent_thoroughfare",
-    "thoroughfare",
-    "double_dependent_locality",
-    "dependent_locality",
-)
-
-
-def address_from_payload(payload: dict[str, Any]) -> Address:
-    return Address(
-        udprn=payload.get("udprn"),
-        postcode=Postcode.parse(payload["postcode"]),
-        post_town=payload["post_town"],
-        **{name: payload.get(name) for name in _ADDRESS_FIELDS},
-    )
-
-
-def view_from_row(row: Any) -> ContactView:
-    return ContactView(
-        crn=row.crn,
-        status=ContactStatus(row.status),
-        raised_at=row.raised_at,
-        raised_by_id=row.raised_by,
-        shipper_organisation_id=row.shipper_organisation_id,
-        network=row.network,
-        address=address_from_payload(row.address),
-        manual_address=row.manual_address,
-        ldz=row.ldz,
-        market_sector=MarketSector(row.market_sector),
-        annual_quantity_kwh=row.annual_quantity_kwh,
-        reason=MncReason(row.reason),
-        meter_serial_number=row.meter_serial_number,
-        site_contact_name=row.site_contact_name,
-        site_contact_phone=row.site_contact_phone,
-        notes=row.notes,
-        mprn=row.mprn,
-        assignee_id=row.assignee_id,
-        due_by=row.due_by,
-        planned_visit=row.planned_visit,
-        rejection_reason=row.rejection_reason,
-        allocated_network=row.allocated_network,
-    )
 
 
 def scope_condition(scope: ContactScope) -> ColumnElement[bool]:

@@ -3,96 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import ColumnElement, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cms.adapters.sql.bulk import dialect_insert
-from cms.adapters.sql.contacts_queries import address_from_payload
+from cms.adapters.sql.contacts_mapping import contact_from_row, contact_values
 from cms.adapters.sql.tables import contacts, crn_counters, submissions
-from cms.core.addresses.ldz import Ldz
 from cms.core.contacts.crn import Crn
-from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import FINAL_STATUSES, ContactStatus
-from cms.core.contacts.model import MncContact, MncRequest, Site, address_payload
+from cms.core.contacts.model import MncContact
 from cms.core.contacts.ports import DuplicateOpenContact, OpenContactRef
-from cms.core.contacts.queries import search_text_of
-from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.shared.errors import ConcurrencyConflict
-
-
-def contact_values(contact: MncContact) -> dict[str, Any]:
-    site, request = contact.site, contact.request
-    is_open = contact.status not in FINAL_STATUSES
-    key = site.address.matching_key()
-    return {
-        "crn": str(contact.crn),
-        "contact_type": contact.crn.contact_type,
-        "status": contact.status.value,
-        "version": contact.version,
-        "shipper_organisation_id": contact.shipper_organisation_id,
-        "raised_by": contact.raised_by,
-        "raised_at": contact.raised_at,
-        "network": site.network,
-        "ldz": site.ldz.value,
-        "udprn": site.udprn,
-        "manual_address": site.manual,
-        "address": address_payload(site.address),
-        "address_key": key,
-        "postcode": str(site.address.postcode),
-        "open_udprn": site.udprn if is_open else None,
-        "open_address_key": key if is_open and site.manual else None,
-        "market_sector": request.market_sector.value,
-        "annual_quantity_kwh": request.annual_quantity_kwh,
-        "reason": request.reason.value,
-        "meter_serial_number": request.meter_serial_number,
-        "site_contact_name": request.site_contact_name,
-        "site_contact_phone": request.site_contact_phone,
-        "notes": request.notes,
-        "mprn": str(contact.mprn) if contact.mprn else None,
-        "assignee_id": contact.assignee_id,
-        "asked_from": contact.asked_from.value if contact.asked_from else None,
-        "allocated_network": contact.allocated_network,
-        "reminded_at": contact.reminded_at,
-        "planned_visit": contact.planned_visit,
-        "rejection_reason": contact.rejection_reason,
-        "due_by": contact.due_by,
-        "search_text": search_text_of(site.address),
-    }
-
-
-def contact_from_row(row: Any) -> MncContact:
-    address = address_from_payload(row.address)
-    return MncContact(
-        crn=Crn.parse(row.crn),
-        status=ContactStatus(row.status),
-        shipper_organisation_id=row.shipper_organisation_id,
-        raised_by=row.raised_by,
-        raised_at=row.raised_at,
-        site=Site(
-            address=address, manual=row.manual_address, ldz=Ldz(row.ldz), network=row.network
-        ),
-        request=MncRequest(
-            market_sector=MarketSector(row.market_sector),
-            annual_quantity_kwh=row.annual_quantity_kwh,
-            reason=MncReason(row.reason),
-            meter_serial_number=row.meter_serial_number,
-            site_contact_name=row.site_contact_name,
-            site_contact_phone=row.site_contact_phone,
-            notes=row.notes,
-        ),
-        due_by=row.due_by,
-        mprn=Mprn(row.mprn) if row.mprn else None,
-        assignee_id=row.assignee_id,
-        asked_from=ContactStatus(row.asked_from) if row.asked_from else None,
-        allocated_network=row.allocated_network,
-        reminded_at=row.reminded_at,
-        planned_visit=row.planned_visit,
-        rejection_reason=row.rejection_reason,
-        version=row.version,
-    )
 
 
 class SqlContactRepository:

@@ -35,12 +35,31 @@ def stream_type_of(event: Event) -> str:
     return parts[2] if len(parts) > 3 and parts[:2] == ["cms", "core"] else parts[-1]
 
 
+def event_payload(event: Event) -> dict[str, Any]:
+    """The event's facts as one flat JSON object. A value object the event carries (a
+    contact's request) is stored as its fields, inline: the log kept that shape before events
+    carried value objects, and its readers and old rows keep working."""
+    payload: dict[str, Any] = {}
+    for field in dataclasses.fields(event):
+        if field.name in _BASE_FIELDS:
+            continue
+        value = getattr(event, field.name)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            inner = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        else:
+            inner = {field.name: value}
+        clashes = inner.keys() & (payload.keys() | {f.name for f in dataclasses.fields(event)})
+        if clashes - {field.name}:
+            raise ValueError(
+                f"{type(event).__name__}.{field.name} would overwrite {sorted(clashes)} in the "
+                "event log's payload; rename the field."
+            )
+        payload.update({name: _json_safe(item) for name, item in inner.items()})
+    return payload
+
+
 def event_row(event: Event) -> dict[str, Any]:
-    payload = {
-        field.name: _json_safe(getattr(event, field.name))
-        for field in dataclasses.fields(event)
-        if field.name not in _BASE_FIELDS
-    }
+    payload = event_payload(event)
     return {
         "event_id": event.event_id,
         "stream_type": stream_type_of(event),

@@ -192,6 +192,23 @@ sessions = Table(
     Column("revoked_at", UtcDateTime),
 )
 
+
+def _request_columns() -> tuple[Column[Any], ...]:
+    """What the Shipper asked for (MncRequest), a column a field: the contact holds them and
+    its summary copies them (contacts_mapping.request_values fills them)."""
+    return (
+        Column("market_sector", String(24), nullable=False),
+        Column("annual_quantity_kwh", BigInteger, nullable=False),
+        Column("reason", String(24), nullable=False),
+        Column("meter_serial_number", String(14)),
+        Column("site_contact_name", String(60)),
+        Column("site_contact_phone", String(20)),
+        Column("notes", Text),
+    )
+
+
+REQUEST_COLUMNS = tuple(column.name for column in _request_columns())
+
 contacts = Table(
     "contacts",
     metadata,
@@ -216,13 +233,7 @@ contacts = Table(
     # "one open contact per delivery point" hold even between concurrent submissions.
     Column("open_udprn", String(8), unique=True),
     Column("open_address_key", String(400), unique=True),
-    Column("market_sector", String(24), nullable=False),
-    Column("annual_quantity_kwh", BigInteger, nullable=False),
-    Column("reason", String(24), nullable=False),
-    Column("meter_serial_number", String(14)),
-    Column("site_contact_name", String(60)),
-    Column("site_contact_phone", String(20)),
-    Column("notes", Text),
+    *_request_columns(),
     Column("mprn", String(10), unique=True),
     Column("assignee_id", ForeignKey("users.id"), index=True),
     Column("asked_from", String(24)),
@@ -252,13 +263,7 @@ SUMMARY_COLUMNS = (
     "manual_address",
     "address",
     "postcode",
-    "market_sector",
-    "annual_quantity_kwh",
-    "reason",
-    "meter_serial_number",
-    "site_contact_name",
-    "site_contact_phone",
-    "notes",
+    *REQUEST_COLUMNS,
     "mprn",
     "assignee_id",
     "planned_visit",

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 
 from cms.core.addresses.postcode import Postcode
 from cms.core.contacts.commands import RaiseMncContact
-from cms.core.contacts.model import MncRequest
 from cms.core.contacts.ports import PhoneNumberRules
-from cms.core.contacts.values import MarketSector, Rejection
+from cms.core.contacts.values import MarketSector, MncRequest, Rejection
 from cms.core.shared.errors import InvalidValue
 from cms.core.shared.text import FreeText
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from cms.core.contacts.values import MncRequest
 from cms.core.shared.messages import Event
 
 
@@ -25,13 +26,7 @@ class ContactLogged(ContactEvent):
     udprn: str | None
     manual_address: bool
     address: dict[str, Any]
-    market_sector: str
-    annual_quantity_kwh: int
-    reason: str
-    meter_serial_number: str | None = None
-    site_contact_name: str | None = None
-    site_contact_phone: str | None = None
-    notes: str | None = None
+    request: MncRequest
 
 
 @dataclass(frozen=True, kw_only=True)

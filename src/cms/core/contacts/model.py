@@ -39,7 +39,7 @@ from cms.core.contacts.lifecycle import (
     transitions_for,
 )
 from cms.core.contacts.rejection_reasons import known_reason
-from cms.core.contacts.values import MarketSector, MncReason
+from cms.core.contacts.values import MncRequest
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.errors import DomainError, NotPermitted
 from cms.core.shared.ids import new_id
@@ -77,19 +77,6 @@ class Site:
     @property
     def udprn(self) -> str | None:
         return None if self.manual else self.address.udprn
-
-
-@dataclass(frozen=True, slots=True)
-class MncRequest:
-    """What the Shipper asked for, once it has passed the submission checks."""
-
-    market_sector: MarketSector
-    annual_quantity_kwh: int
-    reason: MncReason
-    meter_serial_number: str | None = None
-    site_contact_name: str | None = None
-    site_contact_phone: str | None = None
-    notes: str | None = None
 
 
 @dataclass(eq=False)
@@ -151,13 +138,7 @@ class MncContact:
                 udprn=site.udprn,
                 manual_address=site.manual,
                 address=address_payload(site.address),
-                market_sector=request.market_sector,
-                annual_quantity_kwh=request.annual_quantity_kwh,
-                reason=request.reason,
-                meter_serial_number=request.meter_serial_number,
-                site_contact_name=request.site_contact_name,
-                site_contact_phone=request.site_contact_phone,
-                notes=request.notes,
+                request=request,
             )
         )
         return contact

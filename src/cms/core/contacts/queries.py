@@ -16,7 +16,7 @@ from cms.core.addresses.search import Term, address_words, query_terms
 from cms.core.contacts.crn import CONTACT_TYPES, Crn
 from cms.core.contacts.identifiers import Mprn
 from cms.core.contacts.lifecycle import WAITING_ON, ContactStatus, Party, party_of
-from cms.core.contacts.values import MarketSector, MncReason
+from cms.core.contacts.values import MncRequest
 from cms.core.contacts.visibility import ContactScope, scope_for
 from cms.core.shared.calendar import UK
 from cms.core.shared.errors import InvalidValue
@@ -27,6 +27,8 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class ContactView:
+    """A contact as the read side shows it: a copy kept for lists, search and queues."""
+
     crn: str
     status: ContactStatus
     raised_at: datetime
@@ -36,13 +38,7 @@ class ContactView:
     address: Address
     manual_address: bool
     ldz: str
-    market_sector: MarketSector
-    annual_quantity_kwh: int
-    reason: MncReason
-    meter_serial_number: str | None
-    site_contact_name: str | None
-    site_contact_phone: str | None
-    notes: str | None
+    request: MncRequest
     mprn: str | None
     assignee_id: str | None
     due_by: datetime | None

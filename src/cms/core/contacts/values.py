@@ -7,7 +7,14 @@ from enum import StrEnum
 
 from cms.core.shared.rejections import Rejection
 
-__all__ = ["ManualAddress", "MarketSector", "MncReason", "PafSuggestion", "Rejection"]
+__all__ = [
+    "ManualAddress",
+    "MarketSector",
+    "MncReason",
+    "MncRequest",
+    "PafSuggestion",
+    "Rejection",
+]
 
 
 class MarketSector(StrEnum):
@@ -19,6 +26,20 @@ class MncReason(StrEnum):
     NEW_SERVICE = "NEW_SERVICE"
     SERVICE_RELAID = "SERVICE_RELAID"
     GAS_IN_USE_NO_MPRN = "GAS_IN_USE_NO_MPRN"
+
+
+@dataclass(frozen=True, slots=True)
+class MncRequest:
+    """What the Shipper asked for, once it has passed the submission checks. The contact, its
+    logged event and its view all carry it whole: a new field of the request is added here."""
+
+    market_sector: MarketSector
+    annual_quantity_kwh: int
+    reason: MncReason
+    meter_serial_number: str | None = None
+    site_contact_name: str | None = None
+    site_contact_phone: str | None = None
+    notes: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

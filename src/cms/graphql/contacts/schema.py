@@ -90,12 +90,12 @@ def _filter_spec(filter: ContactFilter | None) -> ContactFilterSpec:
 async def _contact_by_crn(info: ContextInfo, crn: str) -> Contact | None:
     viewer = info.context.require_viewer()
     view = await find_contact(info.context.services.contacts.queries, viewer, crn)
-    return Contact(view=view) if view else None
+    return Contact.of(view) if view else None
 
 
 def _connection(page: Page[ContactView]) -> ContactConnection:
     return ContactConnection(
-        edges=[ContactEdge(cursor=cursor, node=Contact(view=view)) for cursor, view in page.items],
+        edges=[ContactEdge(cursor=cursor, node=Contact.of(view)) for cursor, view in page.items],
         page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
         total_count=page.total_count,
     )

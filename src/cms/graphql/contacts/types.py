@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date, datetime
 from enum import Enum
 from typing import Annotated, TypeAlias
@@ -12,6 +13,7 @@ from cms.core.addresses.ldz import Ldz
 from cms.core.contacts import actions, lifecycle, queries, values
 from cms.core.contacts.queries import ContactView, HistoryEntry
 from cms.core.contacts.rejection_reasons import REJECTION_REASONS
+from cms.core.contacts.values import MncRequest
 from cms.graphql.accounts.types import GqlOrganisation, User
 from cms.graphql.addresses.types import GqlAddress
 from cms.graphql.common import (
@@ -101,154 +103,141 @@ class GqlContactEvent:
         return GqlOrganisation.of(organisation) if organisation else None
 
 
+# The relations of a contact, and what needs the caller or the clock, are resolved; each is
+# declared in its place among the plain fields below (a method would move it to the end).
+
+
+async def _raised_by(root: Contact, info: ContextInfo) -> User:
+    user = await _user(info, root.view.raised_by_id)
+    assert user is not None, "a contact's raiser always exists"
+    return user
+
+
+async def _shipper(root: Contact, info: ContextInfo) -> GqlOrganisation:
+    organisation = await info.context.organisations.load(root.view.shipper_organisation_id)
+    assert organisation is not None
+    return GqlOrganisation.of(organisation)
+
+
+async def _network(root: Contact, info: ContextInfo) -> GqlOrganisation:
+    short_code = actions.network_now(root.view)
+    organisation = await info.context.networks.load(short_code)
+    assert organisation is not None, f"no organisation for network {short_code}"
+    return GqlOrganisation.of(organisation)
+
+
+async def _allocation_reason(root: Contact, info: ContextInfo) -> str:
+    view = root.view
+    history = await info.context.histories.load(view.crn)
+    codes = {view.network, view.allocated_network, *(e.network for e in history)}
+    names = {}
+    for code in sorted(code for code in codes if code):
+        organisation = await info.context.networks.load(code)
+        if organisation is not None:
+            names[organisation.short_code] = organisation.name
+    return actions.allocation_reason(view, history, names)
+
+
+async def _assignee(root: Contact, info: ContextInfo) -> User | None:
+    return await _user(info, root.view.assignee_id)
+
+
+def _overdue(root: Contact, info: ContextInfo) -> bool:
+    return root.view.overdue(info.context.services.clock.now())
+
+
+def _available_actions(root: Contact, info: ContextInfo) -> list[ContactAction]:
+    return actions.available_actions(info.context.require_viewer(), root.view)
+
+
+async def _open_question(root: Contact, info: ContextInfo) -> str | None:
+    if root.view.status is not lifecycle.ContactStatus.AWAITING_SHIPPER:
+        return None
+    history = await info.context.histories.load(root.view.crn)
+    return actions.open_question(root.view, history)
+
+
+async def _history(root: Contact, info: ContextInfo) -> list[GqlContactEvent]:
+    entries = await info.context.histories.load(root.view.crn)
+    return [GqlContactEvent(entry=entry) for entry in entries]
+
+
 @strawberry.type
 class Contact:
+    """A contact as the API shows it, built once from its view by ``Contact.of``."""
+
     view: strawberry.Private[ContactView]
-
-    @strawberry.field
-    def crn(self) -> str:
-        return self.view.crn
-
-    @strawberry.field
-    def type(self) -> ContactType:
-        return ContactType.MNC
-
-    @strawberry.field
-    def status(self) -> ContactStatus:
-        return self.view.status
-
-    @strawberry.field
-    def raised_at(self) -> datetime:
-        return self.view.raised_at
-
-    @strawberry.field
-    async def raised_by(self, info: ContextInfo) -> User:
-        user = await _user(info, self.view.raised_by_id)
-        assert user is not None, "a contact's raiser always exists"
-        return user
-
-    @strawberry.field
-    async def shipper(self, info: ContextInfo) -> GqlOrganisation:
-        organisation = await info.context.organisations.load(self.view.shipper_organisation_id)
-        assert organisation is not None
-        return GqlOrganisation.of(organisation)
-
-    @strawberry.field(
+    crn: str
+    type: ContactType
+    status: ContactStatus
+    raised_at: datetime
+    raised_by: User = strawberry.field(resolver=_raised_by)
+    shipper: GqlOrganisation = strawberry.field(resolver=_shipper)
+    network: GqlOrganisation = strawberry.field(
+        resolver=_network,
         description="The network it is with; before allocation (or once handed back), the one "
-        "that owns its LDZ."
+        "that owns its LDZ.",
     )
-    async def network(self, info: ContextInfo) -> GqlOrganisation:
-        short_code = actions.network_now(self.view)
-        organisation = await info.context.networks.load(short_code)
-        assert organisation is not None, f"no organisation for network {short_code}"
-        return GqlOrganisation.of(organisation)
-
-    @strawberry.field(description="The name of its LDZ, e.g. North West.")
-    def ldz_name(self) -> str:
-        return Ldz(self.view.ldz).display_name
-
-    @strawberry.field(
+    ldz_name: str = strawberry.field(description="The name of its LDZ, e.g. North West.")
+    allocation_reason: str = strawberry.field(
+        resolver=_allocation_reason,
         description="Why it is for the network it is, in a sentence: 'M20 3JH is in LDZ NW "
         "(North West), which belongs to Cadent.', or the CDSP's move with its note; and a "
-        "hand-back with its note while it is back with the CDSP."
+        "hand-back with its note while it is back with the CDSP.",
     )
-    async def allocation_reason(self, info: ContextInfo) -> str:
-        history = await info.context.histories.load(self.view.crn)
-        codes = {self.view.network, self.view.allocated_network, *(e.network for e in history)}
-        names = {}
-        for code in sorted(code for code in codes if code):
-            organisation = await info.context.networks.load(code)
-            if organisation is not None:
-                names[organisation.short_code] = organisation.name
-        return actions.allocation_reason(self.view, history, names)
-
-    @strawberry.field
-    def address(self) -> GqlAddress:
-        return GqlAddress.of(self.view.address, self.view.ldz)
-
-    @strawberry.field
-    def manual_address(self) -> bool:
-        return self.view.manual_address
-
-    @strawberry.field
-    def ldz(self) -> str:
-        return self.view.ldz
-
-    @strawberry.field
-    def market_sector(self) -> MarketSector:
-        return self.view.market_sector
-
-    @strawberry.field
-    def annual_quantity_kwh(self) -> int:
-        return self.view.annual_quantity_kwh
-
-    @strawberry.field
-    def reason(self) -> MncReason:
-        return self.view.reason
-
-    @strawberry.field
-    def meter_serial_number(self) -> str | None:
-        return self.view.meter_serial_number
-
-    @strawberry.field
-    def site_contact_name(self) -> str | None:
-        return self.view.site_contact_name
-
-    @strawberry.field
-    def site_contact_phone(self) -> str | None:
-        return self.view.site_contact_phone
-
-    @strawberry.field
-    def notes(self) -> str | None:
-        return self.view.notes
-
-    @strawberry.field
-    def mprn(self) -> str | None:
-        return self.view.mprn
-
-    @strawberry.field
-    async def assignee(self, info: ContextInfo) -> User | None:
-        return await _user(info, self.view.assignee_id)
-
-    @strawberry.field
-    def due_by(self) -> datetime | None:
-        return self.view.due_by
-
-    @strawberry.field(description="The day the network plans to visit the site, once booked.")
-    def planned_visit(self) -> date | None:
-        return self.view.planned_visit
-
-    @strawberry.field(description="Why it was rejected, once rejected.")
-    def rejection_reason(self) -> RejectionReason | None:
-        code = self.view.rejection_reason
-        if code is None:
-            return None
-        return RejectionReason(code=code, description=REJECTION_REASONS.get(code, code))
-
-    @strawberry.field
-    def overdue(self, info: ContextInfo) -> bool:
-        return self.view.overdue(info.context.services.clock.now())
-
-    @strawberry.field(
+    address: GqlAddress
+    manual_address: bool
+    ldz: str
+    # The request's fields, in MncRequest's order: of() fills them by name.
+    market_sector: MarketSector
+    annual_quantity_kwh: int
+    reason: MncReason
+    meter_serial_number: str | None
+    site_contact_name: str | None
+    site_contact_phone: str | None
+    notes: str | None
+    mprn: str | None
+    assignee: User | None = strawberry.field(resolver=_assignee)
+    due_by: datetime | None
+    planned_visit: date | None = strawberry.field(
+        description="The day the network plans to visit the site, once booked."
+    )
+    rejection_reason: RejectionReason | None = strawberry.field(
+        description="Why it was rejected, once rejected."
+    )
+    overdue: bool = strawberry.field(resolver=_overdue)
+    available_actions: list[ContactAction] = strawberry.field(
+        resolver=_available_actions,
         description="The moves the caller may make on this contact now, from the lifecycle's "
-        "rules and the caller's organisation and roles: offer these and no others."
+        "rules and the caller's organisation and roles: offer these and no others.",
     )
-    def available_actions(self, info: ContextInfo) -> list[ContactAction]:
-        return actions.available_actions(info.context.require_viewer(), self.view)
-
-    @strawberry.field(
-        description="While AWAITING_SHIPPER: the question the Shipper is asked to answer."
+    open_question: str | None = strawberry.field(
+        resolver=_open_question,
+        description="While AWAITING_SHIPPER: the question the Shipper is asked to answer.",
     )
-    async def open_question(self, info: ContextInfo) -> str | None:
-        if self.view.status is not lifecycle.ContactStatus.AWAITING_SHIPPER:
-            return None
-        history = await info.context.histories.load(self.view.crn)
-        return actions.open_question(self.view, history)
+    history: list[GqlContactEvent] = strawberry.field(
+        resolver=_history, description="Every event in order; nothing in it is changed or deleted."
+    )
 
-    @strawberry.field(description="Every event in order; nothing in it is changed or deleted.")
-    async def history(self, info: ContextInfo) -> list[GqlContactEvent]:
-        entries = await info.context.histories.load(self.view.crn)
-        return [GqlContactEvent(entry=entry) for entry in entries]
+    @classmethod
+    def of(cls, view: ContactView) -> Contact:
+        request = {field.name: getattr(view.request, field.name) for field in fields(MncRequest)}
+        return cls(
+            view=view,
+            crn=view.crn,
+            type=ContactType.MNC,
+            status=view.status,
+            raised_at=view.raised_at,
+            ldz_name=Ldz(view.ldz).display_name,
+            address=GqlAddress.of(view.address, view.ldz),
+            manual_address=view.manual_address,
+            ldz=view.ldz,
+            **request,
+            mprn=view.mprn,
+            due_by=view.due_by,
+            planned_visit=view.planned_visit,
+            rejection_reason=RejectionReason.of(view.rejection_reason),
+        )
 
 
 @strawberry.type
@@ -324,6 +313,12 @@ RaiseMncContactResult = Annotated[
 class RejectionReason:
     code: str
     description: str
+
+    @classmethod
+    def of(cls, code: str | None) -> RejectionReason | None:
+        return (
+            None if code is None else cls(code=code, description=REJECTION_REASONS.get(code, code))
+        )
 
 
 ContactActionResult = Annotated[

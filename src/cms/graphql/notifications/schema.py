@@ -138,7 +138,7 @@ class NotificationsSubscription:
                     from_status=message.from_status,
                     to_status=message.to_status,
                     at=message.at,
-                    contact=Contact(view=view),
+                    contact=Contact.of(view),
                     share_key=message.key,
                 )
 
