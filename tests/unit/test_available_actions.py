@@ -7,19 +7,15 @@ front end, which shows only the offered actions, never offers a dead button nor 
 
 from __future__ import annotations
 
-import asyncio
 import copy
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from cms.core.accounts.model import AccountStatus, Organisation, OrganisationKind, Role, Viewer
 from cms.core.accounts.queries import UserView
-from cms.core.addresses.address import Address
-from cms.core.addresses.ldz import Ldz
-from cms.core.addresses.postcode import Postcode
 from cms.core.contacts.actions import ContactAction, available_actions, open_question
 from cms.core.contacts.commands import (
     AcceptContact,
@@ -35,30 +31,27 @@ from cms.core.contacts.commands import (
     RejectContact,
     WithdrawContact,
 )
-from cms.core.contacts.crn import Crn
 from cms.core.contacts.lifecycle import ContactStatus, Move, Party
-from cms.core.contacts.model import InvalidTransition, MncContact, Site
+from cms.core.contacts.model import InvalidTransition, MncContact
 from cms.core.contacts.queries import HistoryEntry
-from cms.core.contacts.values import MarketSector, MncReason, MncRequest
-from cms.core.contacts.workflow import WorkflowHandlers
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.clock import FixedClock
 from cms.core.shared.errors import NotFound, NotPermitted
-from tests.support.contacts import view_of
-from tests.support.fakes import (
-    InMemoryAccountQueries,
-    InMemoryUkLinkRegister,
-    InMemoryWorkflowStore,
-    RecordingMprnRequests,
-    RecordingSender,
-    workflow_unit_of_work_factory,
+from tests.support.contacts import (
+    ALPHA,
+    CRN,
+    MONDAY,
+    NGN,
+    XOSERVE,
+    attempt,
+    raised_contact,
+    view_of,
+    workflow_handlers,
 )
+from tests.support.fakes import InMemoryAccountQueries, InMemoryWorkflowStore
 from tests.support.moves import make_move
 
 K, S = OrganisationKind, ContactStatus
-ALPHA = Organisation("org-alpha", "Alpha Gas Shipping", K.SHIPPER, "ALPHA")
-XOSERVE = Organisation("org-cdsp", "Xoserve", K.CDSP, "CDSP")
-NGN = Organisation("org-ngn", "Northern Gas Networks", K.NETWORK, "NGN")
 WWU = Organisation("org-wwu", "Wales & West Utilities", K.NETWORK, "WWU")
 BRIGHT = Organisation("org-bright", "Bright Supply", K.SUPPLIER, "BRIGHT")
 
@@ -82,11 +75,6 @@ USERS = [
     for v in VIEWERS
 ]
 
-MONDAY = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
-CRN = "MNC-2026-000001"
-OAK_12 = Address(
-    "12345678", Postcode.parse("LS6 2AB"), "LEEDS", building_number="12", thoroughfare="OAK ROAD"
-)
 QUESTION = "Is the service new, or relaid?"
 
 # How each status is reached from LOGGED, by whom.
@@ -158,15 +146,7 @@ HANDLER = {
 
 def _contact(path: str) -> MncContact:
     calendar = WorkingDayCalendar(lambda day: False)
-    contact = MncContact.raise_(
-        crn=Crn.parse(CRN),
-        shipper_organisation_id=ALPHA.id,
-        raised_by=SHIPPER.user_id,
-        at=MONDAY,
-        site=Site(address=OAK_12, manual=False, ldz=Ldz.NE, network=NGN.short_code),
-        request=MncRequest(MarketSector.DOMESTIC, 12_000, MncReason.NEW_SERVICE),
-        calendar=calendar,
-    )
+    contact = raised_contact(SHIPPER.user_id, calendar)
     for move, party in PATHS[path]:
         make_move(
             contact,
@@ -186,19 +166,15 @@ def _contact(path: str) -> MncContact:
 def _attempt(contact: MncContact, action: ContactAction, viewer: Viewer) -> Any:
     store = InMemoryWorkflowStore()
     store.put(copy.deepcopy(contact))
-    handlers = WorkflowHandlers(
-        uow=workflow_unit_of_work_factory(store),
-        accounts=InMemoryAccountQueries(USERS, [WWU]),
-        registry=InMemoryUkLinkRegister(),
-        mprn_requests=RecordingMprnRequests(),
-        calendar=WorkingDayCalendar(lambda day: False),
-        clock=FixedClock(MONDAY),
-        sender=RecordingSender(),
+    handlers = workflow_handlers(
+        store,
+        InMemoryAccountQueries(USERS, [WWU]),
+        WorkingDayCalendar(lambda day: False),
+        FixedClock(MONDAY),
     )
-    try:
-        return asyncio.run(getattr(handlers, HANDLER[action])(GOOD_INPUT[action](viewer)))
-    except (NotPermitted, NotFound, InvalidTransition) as error:
-        return error
+    # Good input is never rejected: a Rejected here is a failure, not a refusal.
+    refusals = (NotPermitted, NotFound, InvalidTransition)
+    return attempt(handlers, HANDLER[action], GOOD_INPUT[action](viewer), refusals)
 
 
 def _sees(viewer: Viewer, contact: MncContact) -> bool:

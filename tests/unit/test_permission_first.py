@@ -4,17 +4,13 @@ input, the contact's status, or whether the contact exists (which their kind say
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
 
 from cms.core.accounts.model import Organisation, OrganisationKind, Role, Viewer
-from cms.core.addresses.address import Address
-from cms.core.addresses.ldz import Ldz
-from cms.core.addresses.postcode import Postcode
 from cms.core.contacts.commands import (
     AcceptContact,
     AllocateToNetwork,
@@ -29,29 +25,25 @@ from cms.core.contacts.commands import (
     RejectContact,
     WithdrawContact,
 )
-from cms.core.contacts.crn import Crn
 from cms.core.contacts.lifecycle import ContactStatus, Move, Party
-from cms.core.contacts.model import InvalidTransition, MncContact, Site
-from cms.core.contacts.values import MarketSector, MncReason, MncRequest
-from cms.core.contacts.workflow import WorkflowHandlers
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.clock import FixedClock
 from cms.core.shared.errors import NotFound, NotPermitted
 from cms.core.shared.rejections import Rejected
-from tests.support.fakes import (
-    InMemoryAccountQueries,
-    InMemoryUkLinkRegister,
-    InMemoryWorkflowStore,
-    RecordingMprnRequests,
-    RecordingSender,
-    workflow_unit_of_work_factory,
+from tests.support.contacts import (
+    ALPHA,
+    CRN,
+    MONDAY,
+    NGN,
+    XOSERVE,
+    attempt,
+    raised_contact,
+    workflow_handlers,
 )
+from tests.support.fakes import InMemoryAccountQueries, InMemoryWorkflowStore
 from tests.support.moves import make_move
 
 K = OrganisationKind
-ALPHA = Organisation("org-alpha", "Alpha Gas Shipping", K.SHIPPER, "ALPHA")
-XOSERVE = Organisation("org-cdsp", "Xoserve", K.CDSP, "CDSP")
-NGN = Organisation("org-ngn", "Northern Gas Networks", K.NETWORK, "NGN")
 BRIGHT = Organisation("org-bright", "Bright Supply", K.SUPPLIER, "BRIGHT")
 EVERY_ROLE = frozenset({Role.USER, Role.SUPERVISOR})
 SHIPPER = Viewer("user-alice", "Alice Ward", "alice@alpha.example", ALPHA, EVERY_ROLE)
@@ -60,12 +52,7 @@ CDSP_AGENT = Viewer("user-cy", "Cy Agent", "cy@cdsp.example", XOSERVE, frozenset
 NETWORK = Viewer("user-nina", "Nina Berg", "nina@ngn.example", NGN, EVERY_ROLE)
 SUPPLIER = Viewer("user-sam", "Sam Cole", "sam@bright.example", BRIGHT, EVERY_ROLE)
 
-MONDAY = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
-CRN = "MNC-2026-000001"
 MALFORMED_CRN = "not a reference"
-OAK_12 = Address(
-    "12345678", Postcode.parse("LS6 2AB"), "LEEDS", building_number="12", thoroughfare="OAK ROAD"
-)
 
 # Each move with inputs that are all wrong: an unknown reason, blank text, a past date.
 BAD_INPUTS: dict[str, Callable[[Viewer, str], ContactCommand]] = {
@@ -109,27 +96,10 @@ class Desk:
     def __init__(self) -> None:
         self.store = InMemoryWorkflowStore()
         self.calendar = WorkingDayCalendar(lambda day: False)
-        self.clock = FixedClock(MONDAY)
-        self.handlers = WorkflowHandlers(
-            uow=workflow_unit_of_work_factory(self.store),
-            accounts=InMemoryAccountQueries(),
-            registry=InMemoryUkLinkRegister(),
-            mprn_requests=RecordingMprnRequests(),
-            calendar=self.calendar,
-            clock=self.clock,
-            sender=RecordingSender(),
+        self.handlers = workflow_handlers(
+            self.store, InMemoryAccountQueries(), self.calendar, FixedClock(MONDAY)
         )
-        contact = MncContact.raise_(
-            crn=Crn.parse(CRN),
-            shipper_organisation_id=ALPHA.id,
-            raised_by=SHIPPER.user_id,
-            at=MONDAY,
-            site=Site(address=OAK_12, manual=False, ldz=Ldz.NE, network=NGN.short_code),
-            request=MncRequest(MarketSector.DOMESTIC, 12_000, MncReason.NEW_SERVICE),
-            calendar=self.calendar,
-        )
-        contact.events.clear()
-        self.store.put(contact)
+        self.store.put(raised_contact(SHIPPER.user_id, self.calendar))
 
     def move_to(self, *moves: tuple[Move, Party]) -> None:
         contact = self.store.contacts[CRN]
@@ -146,10 +116,7 @@ class Desk:
         contact.events.clear()
 
     def attempt(self, kind: str, command: ContactCommand) -> Any:
-        try:
-            return asyncio.run(getattr(self.handlers, kind)(command))
-        except (NotPermitted, NotFound, Rejected, InvalidTransition) as error:
-            return error
+        return attempt(self.handlers, kind, command)
 
 
 @pytest.mark.parametrize(("kind", "viewer"), NEVER, ids=[_ids(case) for case in NEVER])

@@ -7,55 +7,44 @@ event, the due date of whoever acts next, and a change of who may see the contac
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from cms.core.accounts.model import Organisation, OrganisationKind, Role, Viewer
-from cms.core.addresses.address import Address
-from cms.core.addresses.ldz import Ldz
-from cms.core.addresses.postcode import Postcode
 from cms.core.contacts.actions import allocation_reason
 from cms.core.contacts.commands import ContactCommand, HandBackToCdsp, MoveToNetwork
-from cms.core.contacts.crn import Crn
 from cms.core.contacts.events import ContactHandedBack, ContactMovedToNetwork
 from cms.core.contacts.lifecycle import ContactStatus, Move, Party
-from cms.core.contacts.model import InvalidTransition, MncContact, Site
+from cms.core.contacts.model import MncContact
 from cms.core.contacts.queries import HistoryEntry
-from cms.core.contacts.values import MarketSector, MncReason, MncRequest
 from cms.core.contacts.visibility import scope_for
-from cms.core.contacts.workflow import WorkflowHandlers
 from cms.core.shared.calendar import WorkingDayCalendar
 from cms.core.shared.clock import FixedClock
 from cms.core.shared.errors import NotFound, NotPermitted
 from cms.core.shared.rejections import Rejected
-from tests.support.contacts import view_of
-from tests.support.fakes import (
-    InMemoryAccountQueries,
-    InMemoryUkLinkRegister,
-    InMemoryWorkflowStore,
-    RecordingMprnRequests,
-    RecordingSender,
-    workflow_unit_of_work_factory,
+from tests.support.contacts import (
+    ALPHA,
+    CRN,
+    MONDAY,
+    NGN,
+    XOSERVE,
+    attempt,
+    raised_contact,
+    view_of,
+    workflow_handlers,
 )
+from tests.support.fakes import InMemoryAccountQueries, InMemoryWorkflowStore
 from tests.support.moves import make_move
 
 K, S = OrganisationKind, ContactStatus
-ALPHA = Organisation("org-alpha", "Alpha Gas Shipping", K.SHIPPER, "ALPHA")
-XOSERVE = Organisation("org-cdsp", "Xoserve", K.CDSP, "CDSP")
-NGN = Organisation("org-ngn", "Northern Gas Networks", K.NETWORK, "NGN")
 WWU = Organisation("org-wwu", "Wales & West Utilities", K.NETWORK, "WWU")
 AGENT = Viewer("user-carol", "Carol Shaw", "carol@cdsp.example", XOSERVE, frozenset({Role.USER}))
 NIALL = Viewer("user-niall", "Niall Berg", "niall@ngn.example", NGN, frozenset({Role.USER}))
 WYN = Viewer("user-wyn", "Wyn Jones", "wyn@wwu.example", WWU, frozenset({Role.USER}))
 
-MONDAY = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 WEDNESDAY = MONDAY + timedelta(days=2)
-CRN = "MNC-2026-000001"
-OAK_12 = Address(
-    "12345678", Postcode.parse("LS6 2AB"), "LEEDS", building_number="12", thoroughfare="OAK ROAD"
-)
 WHY_MOVE = "The site is fed from the Welsh network, not Yorkshire's."
 WHY_BACK = "Not our area: the main in Oak Road is Wales & West's."
 
@@ -67,24 +56,9 @@ class Desk:
         self.store = InMemoryWorkflowStore()
         self.calendar = WorkingDayCalendar(lambda day: False)
         self.clock = FixedClock(MONDAY)
-        self.handlers = WorkflowHandlers(
-            uow=workflow_unit_of_work_factory(self.store),
-            accounts=InMemoryAccountQueries(organisations=[ALPHA, XOSERVE, NGN, WWU]),
-            registry=InMemoryUkLinkRegister(),
-            mprn_requests=RecordingMprnRequests(),
-            calendar=self.calendar,
-            clock=self.clock,
-            sender=RecordingSender(),
-        )
-        contact = MncContact.raise_(
-            crn=Crn.parse(CRN),
-            shipper_organisation_id=ALPHA.id,
-            raised_by="user-alice",
-            at=MONDAY,
-            site=Site(address=OAK_12, manual=False, ldz=Ldz.NE, network=NGN.short_code),
-            request=MncRequest(MarketSector.DOMESTIC, 12_000, MncReason.NEW_SERVICE),
-            calendar=self.calendar,
-        )
+        accounts = InMemoryAccountQueries(organisations=[ALPHA, XOSERVE, NGN, WWU])
+        self.handlers = workflow_handlers(self.store, accounts, self.calendar, self.clock)
+        contact = raised_contact("user-alice", self.calendar)
         self.store.put(contact)
         self.make(Move.PICK_UP, Party.CDSP)
         self.make(Move.ALLOCATE_TO_NETWORK, Party.CDSP)
@@ -108,10 +82,7 @@ class Desk:
         )
 
     def attempt(self, kind: str, command: ContactCommand) -> Any:
-        try:
-            return asyncio.run(getattr(self.handlers, kind)(command))
-        except (NotPermitted, NotFound, Rejected, InvalidTransition) as error:
-            return error
+        return attempt(self.handlers, kind, command)
 
     def sees(self, viewer: Viewer) -> bool:
         contact = self.contact
