@@ -15,6 +15,7 @@ from cms.adapters.sql.unit_of_work import SqlUnitOfWork
 from cms.core.accounts.commands import CreateOrganisation
 from cms.core.accounts.model import OrganisationKind, Role
 from cms.core.contacts.commands import RaiseMncContact
+from cms.core.contacts.queries import ContactView
 from cms.core.contacts.raising import ContactLoggedResult
 from cms.core.contacts.values import MarketSector, MncReason
 from cms.core.contacts.visibility import ContactScope
@@ -29,6 +30,28 @@ def fresh(database_url: str, run: Any) -> Iterator[World]:
     run(world.close())
 
 
+def alice_raises_a_contact_at(fresh: World, run: Any, paf_line: str, udprn: str) -> ContactView:
+    """Alice signs in and raises a contact at the one delivery point loaded; it is logged."""
+    viewer, _ = run(fresh.sign_in("alice@alpha.example"))
+    run(fresh.load_paf([paf_line]))
+    outcome = run(
+        fresh.bus().handle(
+            RaiseMncContact(
+                raised_by=viewer,
+                udprn=udprn,
+                manual_address=None,
+                market_sector=MarketSector.DOMESTIC,
+                annual_quantity_kwh=12_000,
+                reason=MncReason.NEW_SERVICE,
+            )
+        )
+    )
+    assert isinstance(outcome, ContactLoggedResult), outcome
+    view = run(fresh.container.contact_queries().get(outcome.crn, ContactScope(everything=True)))
+    assert view is not None
+    return view
+
+
 def test_a_migrated_installation_logs_a_contact_for_the_network_it_onboarded(
     fresh: World, run: Any
 ) -> None:
@@ -40,28 +63,13 @@ def test_a_migrated_installation_logs_a_contact_for_the_network_it_onboarded(
 
     run(onboard())
     run(fresh.user("alice@alpha.example", "AGS", "Alice Ashworth"))
-    viewer, _ = run(fresh.sign_in("alice@alpha.example"))
-    line = paf_csv_line(
+    oak_road = paf_csv_line(
         postcode="LS6 2AB", post_town="LEEDS", thoroughfare="Oak Road", building_number="12",
         udprn="23750001",
     )  # fmt: skip
-    run(fresh.load_paf([line]))
 
-    outcome = run(
-        fresh.bus().handle(
-            RaiseMncContact(
-                raised_by=viewer,
-                udprn="23750001",
-                manual_address=None,
-                market_sector=MarketSector.DOMESTIC,
-                annual_quantity_kwh=12_000,
-                reason=MncReason.NEW_SERVICE,
-            )
-        )
-    )
+    view = alice_raises_a_contact_at(fresh, run, oak_road, "23750001")
 
-    assert isinstance(outcome, ContactLoggedResult), outcome
-    view = run(fresh.container.contact_queries().get(outcome.crn, ContactScope(everything=True)))
     assert (view.ldz, view.network) == ("NE", "YGN")
 
 
@@ -126,24 +134,9 @@ def test_a_network_the_cdsp_sets_up_receives_the_contacts_of_its_zones(
     networks = run(fresh.container.account_queries().networks())
     assert [(n.organisation.short_code, n.ldzs) for n in networks] == [("YGN", ("NE", "NO"))]
     run(fresh.user("alice@alpha.example", shipper.short_code, "Alice Ashworth"))
-    viewer, _ = run(fresh.sign_in("alice@alpha.example"))
-    line = paf_csv_line(
+    petergate = paf_csv_line(
         postcode="YO1 7HH", post_town="YORK", thoroughfare="Petergate", building_number="3",
         udprn="23750002",
     )  # fmt: skip
-    run(fresh.load_paf([line]))
-    outcome = run(
-        fresh.bus().handle(
-            RaiseMncContact(
-                raised_by=viewer,
-                udprn="23750002",
-                manual_address=None,
-                market_sector=MarketSector.DOMESTIC,
-                annual_quantity_kwh=12_000,
-                reason=MncReason.NEW_SERVICE,
-            )
-        )
-    )
-    assert isinstance(outcome, ContactLoggedResult), outcome
-    view = run(fresh.container.contact_queries().get(outcome.crn, ContactScope(everything=True)))
+    view = alice_raises_a_contact_at(fresh, run, petergate, "23750002")
     assert view.network == "YGN"
