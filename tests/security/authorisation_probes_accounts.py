@@ -14,8 +14,8 @@ from cms.core.accounts.sign_in import SignInRefused
 from tests.security.authorisation_policy import PERMITTED, REFUSED
 from tests.security.authorisation_probing import (
     Probes,
-    Refusal,
     answer,
+    answer_unless_refused,
     field_of,
     filing_in,
     refused_by_error,
@@ -129,12 +129,8 @@ def _nominate_user(scene: Scene, caller: Caller, target: str) -> str:
     request: dict[str, Any] = {"name": "Nadia Newcomer", "email": email, "roles": ["USER"]}
     if target == "foreign":
         request["organisationId"] = scene.organisation_id(organisation)
-    try:
-        result = answer(scene, caller, NOMINATE, "nominateUser", input=request)
-        refused = union_member(result) == "NotPermitted"
-    except Refusal:
-        refused = True
-    if refused:
+    result = answer_unless_refused(scene, caller, NOMINATE, "nominateUser", input=request)
+    if result is None:
         assert email not in scene.pending_nomination_emails(), "refused, yet nominated"
         return REFUSED
     assert result["__typename"] == "Nomination", result
@@ -152,13 +148,11 @@ CREATE_ORGANISATION = """mutation($input: CreateOrganisationInput!) {
 def _create_organisation(scene: Scene, caller: Caller, target: str) -> str:
     code = f"NEW{next(scene._serial)}"
     request = {"kind": "SHIPPER", "name": f"New Shipper {code}", "shortCode": code}
-    try:
-        result = answer(scene, caller, CREATE_ORGANISATION, "createOrganisation", input=request)
-        refused = union_member(result) == "NotPermitted"
-    except Refusal:
-        refused = True
+    result = answer_unless_refused(
+        scene, caller, CREATE_ORGANISATION, "createOrganisation", input=request
+    )
     exists = scene.organisation_id(code, missing_ok=True) is not None
-    if refused:
+    if result is None:
         assert not exists, "refused, yet the organisation was set up"
         return REFUSED
     assert result == {"__typename": "Organisation", "shortCode": code, "kind": "SHIPPER"}
@@ -181,12 +175,8 @@ def _organisations(scene: Scene, caller: Caller, target: str) -> str:
 def _approve_nomination(scene: Scene, caller: Caller, target: str) -> str:
     organisation = scene.organisation_for(caller, target)
     nomination_id, email = scene.fresh_nomination(organisation)
-    try:
-        result = answer(scene, caller, APPROVE, "approveNomination", id=nomination_id)
-        refused = union_member(result) == "NotPermitted"
-    except Refusal:
-        refused = True
-    if refused:
+    result = answer_unless_refused(scene, caller, APPROVE, "approveNomination", id=nomination_id)
+    if result is None:
         assert nomination_id in scene.pending_nomination_ids(), "refused, yet approved"
         return REFUSED
     assert result["__typename"] == "User", result
@@ -211,12 +201,8 @@ def _account_change(
     scene: Scene, caller: Caller, user_id: str, query: str, name: str, **variables: Any
 ) -> str:
     before = scene.status_of(user_id)
-    try:
-        result = answer(scene, caller, query, name, id=user_id, **variables)
-        refused = union_member(result) == "NotPermitted"
-    except Refusal:
-        refused = True
-    if refused:
+    result = answer_unless_refused(scene, caller, query, name, id=user_id, **variables)
+    if result is None:
         assert scene.status_of(user_id) == before, "refused, yet the account changed"
         return REFUSED
     assert result["__typename"] == "User" and result["id"] == user_id, result
@@ -253,14 +239,10 @@ RESET = f"""mutation($id: ID!, $r: String!) {{
 def _reject_nomination(scene: Scene, caller: Caller, target: str) -> str:
     nomination_id, _ = scene.fresh_nomination(scene.organisation_for(caller, target))
     why = "The email address has a typing error."
-    try:
-        result = answer(
-            scene, caller, REJECT_NOMINATION, "rejectNomination", id=nomination_id, r=why
-        )
-        refused = union_member(result) == "NotPermitted"
-    except Refusal:
-        refused = True
-    if refused:
+    result = answer_unless_refused(
+        scene, caller, REJECT_NOMINATION, "rejectNomination", id=nomination_id, r=why
+    )
+    if result is None:
         assert nomination_id in scene.pending_nomination_ids(), "refused, yet rejected"
         return REFUSED
     assert result == {"__typename": "Nomination", "id": nomination_id, "rejectionReason": why}

@@ -6,7 +6,14 @@ from typing import Any
 
 from cms.core.contacts.lifecycle import ContactStatus
 from tests.security.authorisation_policy import PERMITTED, REFUSED
-from tests.security.authorisation_probing import Probes, Refusal, answer, filing_in, union_member
+from tests.security.authorisation_probing import (
+    Probes,
+    Refusal,
+    answer,
+    answer_unless_refused,
+    filing_in,
+    union_member,
+)
 from tests.security.authorisation_world import (
     NETWORK,
     RAISE_SITES,
@@ -38,14 +45,10 @@ def _raise_mnc_contact(scene: Scene, caller: Caller, target: str) -> str:
         "annualQuantityKwh": 12_000,
         "reason": "NEW_SERVICE",
     }
-    try:
-        result = answer(scene, caller, RAISE, "raiseMncContact", input=request)
-        refused = union_member(result) == "NotPermitted"
-    except Refusal:
-        refused = True
+    result = answer_unless_refused(scene, caller, RAISE, "raiseMncContact", input=request)
     # The CDSP sees every contact: the site has the caller's one contact, or none.
     stored = scene.graphql("CDSP USER", CONTACTS_AT, p=postcode)["data"]["contacts"]["totalCount"]
-    if refused:
+    if result is None:
         assert stored == 0, "refused, yet a contact was stored"
         return REFUSED
     assert result["__typename"] == "ContactLogged", result

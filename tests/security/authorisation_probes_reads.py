@@ -37,26 +37,24 @@ def _me(scene: Scene, caller: Caller, target: str) -> str:
     return PERMITTED
 
 
-@probe("session")
-@refused_by_error
-def _session(scene: Scene, caller: Caller, target: str) -> str:
-    found = answer(scene, caller, "{ session { idleTimeoutSeconds } }", "session")
-    if found is None:
-        return REFUSED
-    assert found["idleTimeoutSeconds"] > 0
-    return PERMITTED
+def _session_answered_by(document: str, name: str) -> Probe:
+    """Is the caller's session answered (read, or kept alive), with its idle timeout?"""
+
+    @refused_by_error
+    def session_answered(scene: Scene, caller: Caller, target: str) -> str:
+        found = answer(scene, caller, document, name)
+        if found is None:
+            return REFUSED
+        assert found["idleTimeoutSeconds"] > 0
+        return PERMITTED
+
+    return session_answered
 
 
-@probe("staySignedIn")
-@refused_by_error
-def _stay_signed_in(scene: Scene, caller: Caller, target: str) -> str:
-    found = answer(
-        scene, caller, "mutation { staySignedIn { idleTimeoutSeconds } }", "staySignedIn"
-    )
-    if found is None:
-        return REFUSED
-    assert found["idleTimeoutSeconds"] > 0
-    return PERMITTED
+probe("session")(_session_answered_by("{ session { idleTimeoutSeconds } }", "session"))
+probe("staySignedIn")(
+    _session_answered_by("mutation { staySignedIn { idleTimeoutSeconds } }", "staySignedIn")
+)
 
 
 @probe("address")
@@ -115,12 +113,19 @@ def _contacts(scene: Scene, caller: Caller, target: str) -> str:
     return verdict
 
 
-@probe("users")
-@refused_by_error
-def _users(scene: Scene, caller: Caller, target: str) -> str:
-    wanted = scene.bystanders[scene.organisation_for(caller, target)]
-    listed = {user["id"] for user in answer(scene, caller, "{ users { id } }", "users")}
-    return PERMITTED if wanted in listed else REFUSED
+def _lists_a_bystander(field: str) -> Probe:
+    """Does the list of users `field` include the target organisation's bystander?"""
+
+    @refused_by_error
+    def lists_a_bystander(scene: Scene, caller: Caller, target: str) -> str:
+        wanted = scene.bystanders[scene.organisation_for(caller, target)]
+        listed = {user["id"] for user in answer(scene, caller, f"{{ {field} {{ id }} }}", field)}
+        return PERMITTED if wanted in listed else REFUSED
+
+    return lists_a_bystander
+
+
+probe("users")(_lists_a_bystander("users"))
 
 
 @probe("user")
@@ -231,12 +236,7 @@ def _work_queue(scene: Scene, caller: Caller, target: str) -> str:
     return PERMITTED
 
 
-@probe("colleagues")
-@refused_by_error
-def _colleagues(scene: Scene, caller: Caller, target: str) -> str:
-    wanted = scene.bystanders[scene.organisation_for(caller, target)]
-    listed = {user["id"] for user in answer(scene, caller, "{ colleagues { id } }", "colleagues")}
-    return PERMITTED if wanted in listed else REFUSED
+probe("colleagues")(_lists_a_bystander("colleagues"))
 
 
 @probe("networks")

@@ -57,6 +57,17 @@ def union_member(result: dict[str, Any]) -> str:
     return kind
 
 
+def answer_unless_refused(
+    scene: Scene, caller: Caller, query: str, name: str, **variables: Any
+) -> dict[str, Any] | None:
+    """A mutation's union member, or None when it was refused: `NotPermitted`, or an error."""
+    try:
+        result: dict[str, Any] = answer(scene, caller, query, name, **variables)
+    except Refusal:
+        return None
+    return None if union_member(result) == "NotPermitted" else result
+
+
 Probe = Callable[[Scene, Caller, str], str]
 Probes = dict[str, Probe]  # by the operation (or Type.field) each one tries
 
