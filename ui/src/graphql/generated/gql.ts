@@ -27,19 +27,19 @@ type Documents = {
     "\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      ldzName\n      allocationReason\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      availableActions\n      openQuestion\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n": typeof types.ContactDocument,
     "\n  subscription ContactChanged($crn: String!) {\n    contactStatusChanged(crn: $crn) { crn toStatus at }\n  }\n": typeof types.ContactChangedDocument,
     "\n  query ContactsList($filter: ContactFilter, $orderBy: ContactOrder, $first: Int, $after: String) {\n    contacts(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          crn\n          status\n          raisedAt\n          dueBy\n          overdue\n          address { lines postcode }\n          raisedBy { name }\n        }\n      }\n    }\n  }\n": typeof types.ContactsListDocument,
+    "\n  mutation AcceptContact($crn: String!, $note: String) {\n    acceptContact(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.AcceptContactDocument,
     "\n  fragment ActionOutcome on ContactActionResult {\n    __typename\n    ... on InvalidInput { reasons { code field message } }\n    ... on InvalidTransition { message }\n    ... on NotPermitted { message }\n    ... on NotFound { message }\n  }\n": typeof types.ActionOutcomeFragmentDoc,
+    "\n  mutation AllocateToNetwork($crn: String!, $note: String) {\n    allocateToNetwork(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.AllocateToNetworkDocument,
+    "\n  mutation AskShipper($crn: String!, $question: String!) {\n    askShipper(crn: $crn, question: $question) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.AskShipperDocument,
+    "\n  mutation BookSiteVisit($crn: String!, $plannedFor: Date!, $note: String) {\n    bookSiteVisit(crn: $crn, plannedFor: $plannedFor, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.BookSiteVisitDocument,
+    "\n  mutation HandBackToCdsp($crn: String!, $note: String!) {\n    handBackToCdsp(crn: $crn, note: $note) {\n      __typename\n      ... on ContactHandedBack { message }\n      ... on InvalidInput { reasons { code field message } }\n      ... on InvalidTransition { message }\n      ... on NotPermitted { message }\n      ... on NotFound { message }\n    }\n  }\n": typeof types.HandBackToCdspDocument,
+    "\n  mutation MoveToNetwork($crn: String!, $networkId: ID!, $note: String!) {\n    moveToNetwork(crn: $crn, networkId: $networkId, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.MoveToNetworkDocument,
+    "\n  query Networks {\n    networks { id name ldzs { code name } }\n  }\n": typeof types.NetworksDocument,
     "\n  mutation PickUpContact($crn: String!) {\n    pickUpContact(crn: $crn) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.PickUpContactDocument,
+    "\n  mutation RejectContact($crn: String!, $reasonCode: String!, $note: String!) {\n    rejectContact(crn: $crn, reasonCode: $reasonCode, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.RejectContactDocument,
+    "\n  query RejectionReasons {\n    rejectionReasons { code description }\n  }\n": typeof types.RejectionReasonsDocument,
     "\n  mutation AssignContact($crn: String!, $assigneeId: ID) {\n    assignContact(crn: $crn, assigneeId: $assigneeId) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.AssignContactDocument,
     "\n  query Colleagues {\n    colleagues { id name }\n  }\n": typeof types.ColleaguesDocument,
-    "\n  mutation AskShipper($crn: String!, $question: String!) {\n    askShipper(crn: $crn, question: $question) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.AskShipperDocument,
-    "\n  mutation AllocateToNetwork($crn: String!, $note: String) {\n    allocateToNetwork(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.AllocateToNetworkDocument,
-    "\n  mutation BookSiteVisit($crn: String!, $plannedFor: Date!, $note: String) {\n    bookSiteVisit(crn: $crn, plannedFor: $plannedFor, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.BookSiteVisitDocument,
-    "\n  mutation AcceptContact($crn: String!, $note: String) {\n    acceptContact(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.AcceptContactDocument,
-    "\n  mutation RejectContact($crn: String!, $reasonCode: String!, $note: String!) {\n    rejectContact(crn: $crn, reasonCode: $reasonCode, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.RejectContactDocument,
-    "\n  mutation MoveToNetwork($crn: String!, $networkId: ID!, $note: String!) {\n    moveToNetwork(crn: $crn, networkId: $networkId, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": typeof types.MoveToNetworkDocument,
-    "\n  mutation HandBackToCdsp($crn: String!, $note: String!) {\n    handBackToCdsp(crn: $crn, note: $note) {\n      __typename\n      ... on ContactHandedBack { message }\n      ... on InvalidInput { reasons { code field message } }\n      ... on InvalidTransition { message }\n      ... on NotPermitted { message }\n      ... on NotFound { message }\n    }\n  }\n": typeof types.HandBackToCdspDocument,
-    "\n  query Networks {\n    networks { id name ldzs { code name } }\n  }\n": typeof types.NetworksDocument,
-    "\n  query RejectionReasons {\n    rejectionReasons { code description }\n  }\n": typeof types.RejectionReasonsDocument,
     "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id createdAt read message crn status } }\n    }\n    unreadNotificationCount\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) { id read }\n  }\n": typeof types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
@@ -87,19 +87,19 @@ const documents: Documents = {
     "\n  query Contact($crn: String!) {\n    contact(crn: $crn) {\n      crn\n      status\n      raisedAt\n      raisedBy { id name organisation { name } }\n      shipper { name }\n      network { name }\n      ldz\n      ldzName\n      allocationReason\n      address { lines postcode }\n      manualAddress\n      marketSector\n      annualQuantityKwh\n      reason\n      meterSerialNumber\n      siteContactName\n      siteContactPhone\n      notes\n      mprn\n      dueBy\n      overdue\n      plannedVisit\n      rejectionReason { code description }\n      assignee { name }\n      availableActions\n      openQuestion\n      history { at kind fromStatus toStatus note reasonCode plannedFor actor { name organisation { name } } }\n    }\n  }\n": types.ContactDocument,
     "\n  subscription ContactChanged($crn: String!) {\n    contactStatusChanged(crn: $crn) { crn toStatus at }\n  }\n": types.ContactChangedDocument,
     "\n  query ContactsList($filter: ContactFilter, $orderBy: ContactOrder, $first: Int, $after: String) {\n    contacts(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          crn\n          status\n          raisedAt\n          dueBy\n          overdue\n          address { lines postcode }\n          raisedBy { name }\n        }\n      }\n    }\n  }\n": types.ContactsListDocument,
+    "\n  mutation AcceptContact($crn: String!, $note: String) {\n    acceptContact(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": types.AcceptContactDocument,
     "\n  fragment ActionOutcome on ContactActionResult {\n    __typename\n    ... on InvalidInput { reasons { code field message } }\n    ... on InvalidTransition { message }\n    ... on NotPermitted { message }\n    ... on NotFound { message }\n  }\n": types.ActionOutcomeFragmentDoc,
+    "\n  mutation AllocateToNetwork($crn: String!, $note: String) {\n    allocateToNetwork(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": types.AllocateToNetworkDocument,
+    "\n  mutation AskShipper($crn: String!, $question: String!) {\n    askShipper(crn: $crn, question: $question) {\n      ...ActionOutcome\n    }\n  }\n": types.AskShipperDocument,
+    "\n  mutation BookSiteVisit($crn: String!, $plannedFor: Date!, $note: String) {\n    bookSiteVisit(crn: $crn, plannedFor: $plannedFor, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": types.BookSiteVisitDocument,
+    "\n  mutation HandBackToCdsp($crn: String!, $note: String!) {\n    handBackToCdsp(crn: $crn, note: $note) {\n      __typename\n      ... on ContactHandedBack { message }\n      ... on InvalidInput { reasons { code field message } }\n      ... on InvalidTransition { message }\n      ... on NotPermitted { message }\n      ... on NotFound { message }\n    }\n  }\n": types.HandBackToCdspDocument,
+    "\n  mutation MoveToNetwork($crn: String!, $networkId: ID!, $note: String!) {\n    moveToNetwork(crn: $crn, networkId: $networkId, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": types.MoveToNetworkDocument,
+    "\n  query Networks {\n    networks { id name ldzs { code name } }\n  }\n": types.NetworksDocument,
     "\n  mutation PickUpContact($crn: String!) {\n    pickUpContact(crn: $crn) {\n      ...ActionOutcome\n    }\n  }\n": types.PickUpContactDocument,
+    "\n  mutation RejectContact($crn: String!, $reasonCode: String!, $note: String!) {\n    rejectContact(crn: $crn, reasonCode: $reasonCode, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": types.RejectContactDocument,
+    "\n  query RejectionReasons {\n    rejectionReasons { code description }\n  }\n": types.RejectionReasonsDocument,
     "\n  mutation AssignContact($crn: String!, $assigneeId: ID) {\n    assignContact(crn: $crn, assigneeId: $assigneeId) {\n      ...ActionOutcome\n    }\n  }\n": types.AssignContactDocument,
     "\n  query Colleagues {\n    colleagues { id name }\n  }\n": types.ColleaguesDocument,
-    "\n  mutation AskShipper($crn: String!, $question: String!) {\n    askShipper(crn: $crn, question: $question) {\n      ...ActionOutcome\n    }\n  }\n": types.AskShipperDocument,
-    "\n  mutation AllocateToNetwork($crn: String!, $note: String) {\n    allocateToNetwork(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": types.AllocateToNetworkDocument,
-    "\n  mutation BookSiteVisit($crn: String!, $plannedFor: Date!, $note: String) {\n    bookSiteVisit(crn: $crn, plannedFor: $plannedFor, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": types.BookSiteVisitDocument,
-    "\n  mutation AcceptContact($crn: String!, $note: String) {\n    acceptContact(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": types.AcceptContactDocument,
-    "\n  mutation RejectContact($crn: String!, $reasonCode: String!, $note: String!) {\n    rejectContact(crn: $crn, reasonCode: $reasonCode, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": types.RejectContactDocument,
-    "\n  mutation MoveToNetwork($crn: String!, $networkId: ID!, $note: String!) {\n    moveToNetwork(crn: $crn, networkId: $networkId, note: $note) {\n      ...ActionOutcome\n    }\n  }\n": types.MoveToNetworkDocument,
-    "\n  mutation HandBackToCdsp($crn: String!, $note: String!) {\n    handBackToCdsp(crn: $crn, note: $note) {\n      __typename\n      ... on ContactHandedBack { message }\n      ... on InvalidInput { reasons { code field message } }\n      ... on InvalidTransition { message }\n      ... on NotPermitted { message }\n      ... on NotFound { message }\n    }\n  }\n": types.HandBackToCdspDocument,
-    "\n  query Networks {\n    networks { id name ldzs { code name } }\n  }\n": types.NetworksDocument,
-    "\n  query RejectionReasons {\n    rejectionReasons { code description }\n  }\n": types.RejectionReasonsDocument,
     "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id createdAt read message crn status } }\n    }\n    unreadNotificationCount\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) { id read }\n  }\n": types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
@@ -203,11 +203,47 @@ export function graphql(source: "\n  query ContactsList($filter: ContactFilter, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AcceptContact($crn: String!, $note: String) {\n    acceptContact(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptContact($crn: String!, $note: String) {\n    acceptContact(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ActionOutcome on ContactActionResult {\n    __typename\n    ... on InvalidInput { reasons { code field message } }\n    ... on InvalidTransition { message }\n    ... on NotPermitted { message }\n    ... on NotFound { message }\n  }\n"): (typeof documents)["\n  fragment ActionOutcome on ContactActionResult {\n    __typename\n    ... on InvalidInput { reasons { code field message } }\n    ... on InvalidTransition { message }\n    ... on NotPermitted { message }\n    ... on NotFound { message }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AllocateToNetwork($crn: String!, $note: String) {\n    allocateToNetwork(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation AllocateToNetwork($crn: String!, $note: String) {\n    allocateToNetwork(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AskShipper($crn: String!, $question: String!) {\n    askShipper(crn: $crn, question: $question) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation AskShipper($crn: String!, $question: String!) {\n    askShipper(crn: $crn, question: $question) {\n      ...ActionOutcome\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BookSiteVisit($crn: String!, $plannedFor: Date!, $note: String) {\n    bookSiteVisit(crn: $crn, plannedFor: $plannedFor, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation BookSiteVisit($crn: String!, $plannedFor: Date!, $note: String) {\n    bookSiteVisit(crn: $crn, plannedFor: $plannedFor, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HandBackToCdsp($crn: String!, $note: String!) {\n    handBackToCdsp(crn: $crn, note: $note) {\n      __typename\n      ... on ContactHandedBack { message }\n      ... on InvalidInput { reasons { code field message } }\n      ... on InvalidTransition { message }\n      ... on NotPermitted { message }\n      ... on NotFound { message }\n    }\n  }\n"): (typeof documents)["\n  mutation HandBackToCdsp($crn: String!, $note: String!) {\n    handBackToCdsp(crn: $crn, note: $note) {\n      __typename\n      ... on ContactHandedBack { message }\n      ... on InvalidInput { reasons { code field message } }\n      ... on InvalidTransition { message }\n      ... on NotPermitted { message }\n      ... on NotFound { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveToNetwork($crn: String!, $networkId: ID!, $note: String!) {\n    moveToNetwork(crn: $crn, networkId: $networkId, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation MoveToNetwork($crn: String!, $networkId: ID!, $note: String!) {\n    moveToNetwork(crn: $crn, networkId: $networkId, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Networks {\n    networks { id name ldzs { code name } }\n  }\n"): (typeof documents)["\n  query Networks {\n    networks { id name ldzs { code name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation PickUpContact($crn: String!) {\n    pickUpContact(crn: $crn) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation PickUpContact($crn: String!) {\n    pickUpContact(crn: $crn) {\n      ...ActionOutcome\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectContact($crn: String!, $reasonCode: String!, $note: String!) {\n    rejectContact(crn: $crn, reasonCode: $reasonCode, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation RejectContact($crn: String!, $reasonCode: String!, $note: String!) {\n    rejectContact(crn: $crn, reasonCode: $reasonCode, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RejectionReasons {\n    rejectionReasons { code description }\n  }\n"): (typeof documents)["\n  query RejectionReasons {\n    rejectionReasons { code description }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -216,42 +252,6 @@ export function graphql(source: "\n  mutation AssignContact($crn: String!, $assi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Colleagues {\n    colleagues { id name }\n  }\n"): (typeof documents)["\n  query Colleagues {\n    colleagues { id name }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AskShipper($crn: String!, $question: String!) {\n    askShipper(crn: $crn, question: $question) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation AskShipper($crn: String!, $question: String!) {\n    askShipper(crn: $crn, question: $question) {\n      ...ActionOutcome\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AllocateToNetwork($crn: String!, $note: String) {\n    allocateToNetwork(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation AllocateToNetwork($crn: String!, $note: String) {\n    allocateToNetwork(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BookSiteVisit($crn: String!, $plannedFor: Date!, $note: String) {\n    bookSiteVisit(crn: $crn, plannedFor: $plannedFor, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation BookSiteVisit($crn: String!, $plannedFor: Date!, $note: String) {\n    bookSiteVisit(crn: $crn, plannedFor: $plannedFor, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AcceptContact($crn: String!, $note: String) {\n    acceptContact(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptContact($crn: String!, $note: String) {\n    acceptContact(crn: $crn, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RejectContact($crn: String!, $reasonCode: String!, $note: String!) {\n    rejectContact(crn: $crn, reasonCode: $reasonCode, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation RejectContact($crn: String!, $reasonCode: String!, $note: String!) {\n    rejectContact(crn: $crn, reasonCode: $reasonCode, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation MoveToNetwork($crn: String!, $networkId: ID!, $note: String!) {\n    moveToNetwork(crn: $crn, networkId: $networkId, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"): (typeof documents)["\n  mutation MoveToNetwork($crn: String!, $networkId: ID!, $note: String!) {\n    moveToNetwork(crn: $crn, networkId: $networkId, note: $note) {\n      ...ActionOutcome\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation HandBackToCdsp($crn: String!, $note: String!) {\n    handBackToCdsp(crn: $crn, note: $note) {\n      __typename\n      ... on ContactHandedBack { message }\n      ... on InvalidInput { reasons { code field message } }\n      ... on InvalidTransition { message }\n      ... on NotPermitted { message }\n      ... on NotFound { message }\n    }\n  }\n"): (typeof documents)["\n  mutation HandBackToCdsp($crn: String!, $note: String!) {\n    handBackToCdsp(crn: $crn, note: $note) {\n      __typename\n      ... on ContactHandedBack { message }\n      ... on InvalidInput { reasons { code field message } }\n      ... on InvalidTransition { message }\n      ... on NotPermitted { message }\n      ... on NotFound { message }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Networks {\n    networks { id name ldzs { code name } }\n  }\n"): (typeof documents)["\n  query Networks {\n    networks { id name ldzs { code name } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query RejectionReasons {\n    rejectionReasons { code description }\n  }\n"): (typeof documents)["\n  query RejectionReasons {\n    rejectionReasons { code description }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
