@@ -9,16 +9,12 @@ from zoneinfo import ZoneInfo
 
 from cms.core.accounts.audit import AuditEvent, audit
 from cms.core.accounts.commands import DisableInactiveUsers
+from cms.core.accounts.emails import email_after_commit
 from cms.core.accounts.model import AccountStatus, Role, UserAccount
 from cms.core.accounts.policy import SecurityPolicy
 from cms.core.accounts.ports import AccountsUnitOfWork
 from cms.core.shared.clock import Clock
-from cms.core.shared.delivery import (
-    Channel,
-    MessageSender,
-    OutgoingMessage,
-    send_after_commit,
-)
+from cms.core.shared.delivery import MessageSender
 
 UK = ZoneInfo("Europe/London")
 
@@ -77,28 +73,20 @@ class InactivityHandlers:
                 and other.status is AccountStatus.ACTIVE
             ]
             await uow.commit()
-        await send_after_commit(
+        await email_after_commit(
             self._sender,
-            OutgoingMessage(
-                channel=Channel.EMAIL,
-                to=user.email,
-                subject="Your CMS account has been disabled",
-                body=f"Hello {user.name},\n\nYour CMS account has been disabled because it was "
-                f"not used for more than {days} days. Ask your organisation's Local Security "
-                "Officer to enable it again.",
-            ),
+            user,
+            "Your CMS account has been disabled",
+            "Your CMS account has been disabled because it was not used for more than "
+            f"{days} days. Ask your organisation's Local Security Officer to enable it again.",
         )
         for lso in lsos:
-            await send_after_commit(
+            await email_after_commit(
                 self._sender,
-                OutgoingMessage(
-                    channel=Channel.EMAIL,
-                    to=lso.email,
-                    subject=f"CMS account disabled: {user.name}",
-                    body=f"Hello {lso.name},\n\nThe CMS account of {user.name} ({user.email}) was "
-                    f"disabled after more than {days} days without a sign-in. You can enable it "
-                    "again if they still need it.",
-                ),
+                lso,
+                f"CMS account disabled: {user.name}",
+                f"The CMS account of {user.name} ({user.email}) was disabled after more than "
+                f"{days} days without a sign-in. You can enable it again if they still need it.",
             )
         return True
 
@@ -111,15 +99,11 @@ class InactivityHandlers:
             await audit(uow, AuditEvent.INACTIVITY_WARNING_SENT, now, None, user.id, None)
             await uow.commit()
         disable_on = user.last_active_at + timedelta(days=self._policy.inactivity_days)
-        await send_after_commit(
+        await email_after_commit(
             self._sender,
-            OutgoingMessage(
-                channel=Channel.EMAIL,
-                to=user.email,
-                subject="Your CMS account will be disabled soon",
-                body=f"Hello {user.name},\n\nYou have not signed in to CMS for a while. Your "
-                f"account will be disabled if you do not sign in by "
-                f"{disable_on.astimezone(UK):%-d %B %Y}.",
-            ),
+            user,
+            "Your CMS account will be disabled soon",
+            "You have not signed in to CMS for a while. Your account will be disabled if you do "
+            f"not sign in by {disable_on.astimezone(UK):%-d %B %Y}.",
         )
         return True
