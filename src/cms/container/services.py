@@ -15,9 +15,12 @@ from cms.adapters.jobs.relay import RelayLoop, notification_steps
 from cms.adapters.pubsub.redis import RedisLiveListener
 from cms.adapters.sql.projections import SqlContactSummaries
 from cms.adapters.sql.unit_of_work import SqlUnitOfWork
-from cms.core.accounts.administration import AdministrationHandlers
+from cms.core.accounts.account_care import AccountCareHandlers
 from cms.core.accounts.inactivity import InactivityHandlers
+from cms.core.accounts.invitations import InvitationHandlers
 from cms.core.accounts.mfa import MfaHandlers
+from cms.core.accounts.nominations import NominationHandlers
+from cms.core.accounts.organisations import OrganisationHandlers
 from cms.core.accounts.routes import routes as accounts_routes
 from cms.core.accounts.sessions import SessionHandlers
 from cms.core.accounts.signing_in import SignInHandlers
@@ -122,16 +125,29 @@ class Services(containers.DeclarativeContainer):
         mfa=mfa,
         sessions=sessions,
     )
-    administration = providers.Singleton(
-        AdministrationHandlers,
+    invitations = providers.Singleton(
+        InvitationHandlers,
         uow=unit_of_work.provider,
         hasher=gateways.password_hasher,
-        mobiles=gateways.phone_rules,
         common_passwords=gateways.common_passwords,
         sender=gateways.sender,
         clock=core.clock,
         policy=core.security_policy,
         public_url=core.settings.provided.public_url,
+    )
+    nominations = providers.Singleton(
+        NominationHandlers,
+        uow=unit_of_work.provider,
+        mobiles=gateways.phone_rules,
+        sender=gateways.sender,
+        clock=core.clock,
+        invitations=invitations,
+    )
+    organisations = providers.Singleton(
+        OrganisationHandlers, uow=unit_of_work.provider, clock=core.clock
+    )
+    account_care = providers.Singleton(
+        AccountCareHandlers, uow=unit_of_work.provider, sender=gateways.sender, clock=core.clock
     )
     inactivity = providers.Singleton(
         InactivityHandlers,
@@ -174,7 +190,17 @@ class Services(containers.DeclarativeContainer):
     # job (it holds no state between them), routes by the merged table.
     routes = providers.Factory(
         merge_routes,
-        providers.Factory(accounts_routes, signing_in, mfa, sessions, administration, inactivity),
+        providers.Factory(
+            accounts_routes,
+            signing_in,
+            mfa,
+            sessions,
+            nominations,
+            invitations,
+            organisations,
+            account_care,
+            inactivity,
+        ),
         providers.Factory(contacts_routes, contacts, workflow, read_model),
         providers.Factory(notifications_routes, notifications),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cms.core.accounts.administration import AdministrationHandlers
+from cms.core.accounts.account_care import AccountCareHandlers
 from cms.core.accounts.commands import (
     AcceptInvitation,
     ApproveNomination,
@@ -25,7 +25,10 @@ from cms.core.accounts.commands import (
     VerifyMfa,
 )
 from cms.core.accounts.inactivity import InactivityHandlers
+from cms.core.accounts.invitations import InvitationHandlers
 from cms.core.accounts.mfa import MfaHandlers
+from cms.core.accounts.nominations import NominationHandlers
+from cms.core.accounts.organisations import OrganisationHandlers
 from cms.core.accounts.sessions import SessionHandlers
 from cms.core.accounts.signing_in import SignInHandlers
 from cms.core.shared.bus import Handler
@@ -36,7 +39,10 @@ def routes(
     signing_in: SignInHandlers,
     mfa: MfaHandlers,
     sessions: SessionHandlers,
-    administration: AdministrationHandlers,
+    nominations: NominationHandlers,
+    invitations: InvitationHandlers,
+    organisations: OrganisationHandlers,
+    account_care: AccountCareHandlers,
     inactivity: InactivityHandlers,
 ) -> dict[type[Command], Handler]:
     return {
@@ -48,15 +54,15 @@ def routes(
         Authenticate: sessions.authenticate,
         ChangePassword: signing_in.change_password,
         PurgeExpiredSessions: sessions.purge_expired_sessions,
-        NominateUser: administration.nominate_user,
-        ApproveNomination: administration.approve_nomination,
-        CreateOrganisation: administration.create_organisation,
-        CreateAdministrator: administration.create_administrator,
-        RejectNomination: administration.reject_nomination,
-        ResendInvitation: administration.resend_invitation,
-        ResetSecondFactor: administration.reset_second_factor,
-        AcceptInvitation: administration.accept_invitation,
-        DisableUser: administration.disable_user,
-        EnableUser: administration.enable_user,
+        NominateUser: nominations.nominate_user,
+        ApproveNomination: nominations.approve_nomination,
+        RejectNomination: nominations.reject_nomination,
+        CreateAdministrator: invitations.create_administrator,
+        ResendInvitation: invitations.resend_invitation,
+        AcceptInvitation: invitations.accept_invitation,
+        CreateOrganisation: organisations.create_organisation,
+        DisableUser: account_care.disable_user,
+        EnableUser: account_care.enable_user,
+        ResetSecondFactor: account_care.reset_second_factor,
         DisableInactiveUsers: inactivity.disable_inactive_users,
     }
