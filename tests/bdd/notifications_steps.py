@@ -1,10 +1,10 @@
 """Steps of the notification scenarios (features/notifications/).
 
 Import everything from here into a test module (`from tests.bdd.notifications_steps import *`),
-next to the contact workflow steps, whose moves these scenarios make: the steps and the `told`
-fixture then serve that module's scenarios. Steps are synchronous and drive the application
-through the message bus and its read side (the notification store and preferences), never its
-tables.
+next to the contact steps (tests/bdd/contacts/), whose moves these scenarios make: the steps and
+the `told` fixture then serve that module's scenarios. Steps are synchronous and drive the
+application through the message bus and its read side (the notification store and preferences),
+never its tables.
 
 People are told by the relay, which reads the event log after each commit. Every step that
 looks at what somebody was told first lets the relay catch up with everything logged so far,
@@ -40,7 +40,7 @@ from cms.core.notifications.live import LiveMessage, NotificationAdded
 from cms.core.notifications.model import Notification
 from cms.core.shared.delivery import OutgoingMessage
 from tests.bdd.conftest import NETWORKS, Story
-from tests.bdd.contacts_workflow_steps import STATES, Flow, reason_code, uk_day
+from tests.bdd.contacts.story import STATES, Flow, reason_code, uk_day
 from tests.conftest import Run
 from tests.support.world import World
 

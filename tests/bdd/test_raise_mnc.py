@@ -2,6 +2,9 @@
 
 from pytest_bdd import scenarios
 
-from tests.bdd.raise_mnc_steps import *  # noqa: F403  (the steps only these scenarios use)
+from tests.bdd.contacts import raise_mnc_steps
+from tests.bdd.step_sharing import use_steps
+
+use_steps(globals(), raise_mnc_steps)
 
 scenarios("contacts/raise_mnc.feature")

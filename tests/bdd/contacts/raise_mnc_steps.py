@@ -1,4 +1,6 @@
-"""Steps of the raising scenarios that only they use: the PAF check of a typed address."""
+"""Steps of features/contacts/raise_mnc.feature that only it uses: the PAF check of a
+typed address (the raising steps themselves are in tests/bdd/conftest.py).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Steps for narrowing a work queue (features/contacts/work_queues.feature)."""
+"""Steps of features/contacts/work_queues.feature: narrowing the CDSP's work queue,
+with the `narrowed` fixture that holds what it listed.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pytest_bdd import given, parsers, then, when
 from cms.core.contacts.commands import PickUpContact
 from cms.core.contacts.queries import QueueFilter, QueueScope, work_queue
 from tests.bdd.conftest import Story
-from tests.bdd.contacts_workflow_steps import DAYTIME, STATES, Flow, at_uk, uk_day
+from tests.bdd.contacts.story import DAYTIME, STATES, Flow, at_uk, uk_day
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""The contact scenarios' story and steps: see story.py, and the *_steps modules."""
