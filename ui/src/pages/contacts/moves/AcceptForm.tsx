@@ -1,7 +1,7 @@
 import { useMutation } from "urql";
 import { graphql } from "../../../graphql/generated";
 import { NoteForm } from "./NoteForm";
-import { problems } from "./problems";
+import { problems, settle } from "./problems";
 
 const Accept = graphql(`
   mutation AcceptContact($crn: String!, $note: String) {
@@ -23,11 +23,7 @@ export function AcceptForm({ crn, onChanged }: { crn: string; onChanged: () => v
       required={null}
       button="Accept the contact"
       confirm={{ title: `Accept ${crn}?`, body: "UK Link will create a new meter point for this site. This cannot be undone.", yes: "Yes, accept it" }}
-      send={async (note) => {
-        const found = problems((await accept({ crn, note: note.trim() || null })).data?.acceptContact, "accept-note");
-        if (!found.length) onChanged();
-        return found;
-      }}
+      send={async (note) => settle(problems((await accept({ crn, note: note.trim() || null })).data?.acceptContact, "accept-note"), onChanged)}
     />
   );
 }

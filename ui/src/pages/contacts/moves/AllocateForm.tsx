@@ -1,7 +1,7 @@
 import { useMutation } from "urql";
 import { graphql } from "../../../graphql/generated";
 import { NoteForm } from "./NoteForm";
-import { problems } from "./problems";
+import { problems, settle } from "./problems";
 
 const Allocate = graphql(`
   mutation AllocateToNetwork($crn: String!, $note: String) {
@@ -22,11 +22,7 @@ export function AllocateForm({ crn, network, ldz, reason, onChanged }: { crn: st
       label="Note for the network (optional)"
       required={null}
       button={`Allocate to ${network}`}
-      send={async (note) => {
-        const found = problems((await allocate({ crn, note: note.trim() || null })).data?.allocateToNetwork, "allocate-note");
-        if (!found.length) onChanged();
-        return found;
-      }}
+      send={async (note) => settle(problems((await allocate({ crn, note: note.trim() || null })).data?.allocateToNetwork, "allocate-note"), onChanged)}
     />
   );
 }

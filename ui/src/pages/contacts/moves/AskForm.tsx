@@ -1,7 +1,7 @@
 import { useMutation } from "urql";
 import { graphql } from "../../../graphql/generated";
 import { NoteForm } from "./NoteForm";
-import { problems } from "./problems";
+import { problems, settle } from "./problems";
 
 const AskShipper = graphql(`
   mutation AskShipper($crn: String!, $question: String!) {
@@ -22,11 +22,7 @@ export function AskForm({ crn, onChanged }: { crn: string; onChanged: () => void
       label="Your question"
       required="Enter your question for the Shipper"
       button="Send the question"
-      send={async (question) => {
-        const found = problems((await ask({ crn, question })).data?.askShipper, "question");
-        if (!found.length) onChanged();
-        return found;
-      }}
+      send={async (question) => settle(problems((await ask({ crn, question })).data?.askShipper, "question"), onChanged)}
     />
   );
 }

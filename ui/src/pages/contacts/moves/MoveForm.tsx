@@ -3,7 +3,7 @@ import { useMutation, useQuery } from "urql";
 import { ErrorMessage } from "../../../components/fields";
 import { graphql } from "../../../graphql/generated";
 import { NoteForm } from "./NoteForm";
-import { problems } from "./problems";
+import { problems, settle } from "./problems";
 
 const MoveToNetwork = graphql(`
   mutation MoveToNetwork($crn: String!, $networkId: ID!, $note: String!) {
@@ -55,9 +55,7 @@ export function MoveForm({ crn, current, onChanged }: { crn: string; current: st
             return [{ href: "move-network", message: "Choose the network to move it to" }];
           }
           setChoiceError(undefined);
-          const found = problems((await move({ crn, networkId, note })).data?.moveToNetwork, "move-note", { networkId: "move-network" });
-          if (!found.length) onChanged();
-          return found;
+          return settle(problems((await move({ crn, networkId, note })).data?.moveToNetwork, "move-note", { networkId: "move-network" }), onChanged);
         }}
       />
     </div>

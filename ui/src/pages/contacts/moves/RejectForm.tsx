@@ -3,7 +3,7 @@ import { useMutation, useQuery } from "urql";
 import { ErrorMessage } from "../../../components/fields";
 import { graphql } from "../../../graphql/generated";
 import { NoteForm } from "./NoteForm";
-import { problems } from "./problems";
+import { problems, settle } from "./problems";
 
 const Reject = graphql(`
   mutation RejectContact($crn: String!, $reasonCode: String!, $note: String!) {
@@ -55,9 +55,7 @@ export function RejectForm({ crn, onChanged }: { crn: string; onChanged: () => v
             return [{ href: "reject-reason", message: "Choose the reason for rejecting it" }];
           }
           setReasonError(undefined);
-          const found = problems((await reject({ crn, reasonCode: reason, note })).data?.rejectContact, "reject-note", { reasonCode: "reject-reason" });
-          if (!found.length) onChanged();
-          return found;
+          return settle(problems((await reject({ crn, reasonCode: reason, note })).data?.rejectContact, "reject-note", { reasonCode: "reject-reason" }), onChanged);
         }}
       />
     </div>

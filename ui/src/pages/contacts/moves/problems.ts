@@ -14,3 +14,9 @@ export function problems(answer: Answer, fieldId: string, fields: Record<string,
   if (answer.__typename === "InvalidInput") return answer.reasons.map((r) => ({ href: (r.field && fields[r.field]) || fieldId, message: r.message }));
   return [{ href: fieldId, message: answer.message }];
 }
+
+/** Tells the page the contact changed when the move was made, and gives the form its errors either way. */
+export function settle(found: FieldError[], onChanged: () => void): FieldError[] {
+  if (!found.length) onChanged();
+  return found;
+}
