@@ -7,6 +7,7 @@ import strawberry
 from cms.core.contacts.lifecycle import ContactStatus
 from cms.core.contacts.values import PafSuggestion
 from cms.core.contacts.values import Rejection as RejectionValue
+from cms.core.shared.rejections import Rejected
 
 
 @strawberry.type(name="Rejection")
@@ -44,6 +45,10 @@ class GqlNotFound:
 @strawberry.type
 class InvalidInput:
     reasons: list[GqlRejection]
+
+    @classmethod
+    def of(cls, error: Rejected) -> InvalidInput:
+        return cls(reasons=[GqlRejection.of(reason) for reason in error.reasons])
 
 
 @strawberry.type

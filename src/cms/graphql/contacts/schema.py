@@ -209,7 +209,7 @@ async def _make_move(info: ContextInfo, command: ContactCommand) -> str | Failur
             ]
         )
     except Rejected as error:
-        return InvalidInput(reasons=[GqlRejection.of(reason) for reason in error.reasons])
+        return InvalidInput.of(error)
     except NotFoundError as error:
         return GqlNotFound(message=error.message)
     except NotPermitted as error:
